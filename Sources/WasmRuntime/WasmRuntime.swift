@@ -1,0 +1,1 @@
+// WasmRuntime: store, instances, memory, tables, globals, the interpreter (issue 3).

@@ -1,0 +1,3 @@
+import XCTest
+
+// Replaced by the spec runner's test (issue 2).
