@@ -4,7 +4,8 @@
 
 /// The memory immediate of loads and stores (§2.4.7): an alignment exponent and an offset.
 public struct MemArg: Hashable, Sendable {
-    /// The alignment hint as a power of two (the binary stores the exponent).
+    /// The alignment hint in bytes, a power of two: 2^exponent, where the binary stores the
+    /// exponent (the decoder rejects exponents ≥ 32, so 2^31 is the largest value).
     public var align: UInt32
     public var offset: UInt32
     public init(align: UInt32, offset: UInt32) {
@@ -43,6 +44,9 @@ public enum Instruction: Hashable, Sendable {
     case select
     /// `select t`: the binary allows a vector of types; WebAssembly 2.0 requires exactly one.
     case selectTyped(ValueType)
+    /// `select t*` whose type vector does not have exactly one type (`typeCount` ≠ 1). The binary
+    /// format allows it; WebAssembly 2.0 validation rejects it ("invalid result arity", §3.3.4).
+    case selectTypedInvalidArity(typeCount: UInt32)
 
     // Variable instructions (§2.4.4, §5.4.4)
     case localGet(UInt32)
