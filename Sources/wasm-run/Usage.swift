@@ -1,0 +1,29 @@
+// The usage text of wasm-run, and output helpers shared by the subcommands.
+
+import Foundation
+
+enum Usage {
+    static let text = """
+        usage: wasm-run <command> [arguments]
+
+        commands:
+          spectest [-v] [PATH...]   run the WebAssembly spec tests (JSON form). PATH is a .json script
+                                    or a folder of them; default: $WASM_TESTSUITE, else
+                                    ../shared/wasm-testsuite/json/core-2.0 next to the package root.
+                                    -v lists error messages that differ from the expected text.
+          validate FILE.wasm        decode and validate a module; print its summary or the error
+          bench-decode [-n N] PATH  decode + validate every valid .wasm under PATH, N passes per run
+                                    (default 20), 5 runs; print MB and the median MB/s
+          --help                    this text
+        """
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Reads a whole file as bytes.
+func readBytes(_ path: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+}
