@@ -151,11 +151,20 @@ struct ByteReader {
         return V128(low: low, high: high)
     }
 
-    // §5.1.3 / §5.2.5 Vectors and sizes
+    // §5.1.3 Vectors, §5.2.4 names and §5.5.2 section sizes
 
-    /// A u32 length (a vector's element count, a byte string's or a section's size). Every
-    /// element takes at least one byte, so a length beyond the remaining bytes is malformed;
-    /// checking it here means no caller ever reserves memory for a claimed count.
+    /// A vector's element count. It is not checked here: every element takes at least one byte,
+    /// so decoding a count larger than the bytes left ends in "unexpected end". Callers reserve
+    /// at most `capacity(for:)` elements, never the claimed count.
+    mutating func readCount() throws(DecodingError) -> Int {
+        Int(try readU32())
+    }
+
+    /// The capacity worth reserving for `count` elements of at least one byte each.
+    func capacity(for count: Int) -> Int { Swift.min(count, remaining) }
+
+    /// A u32 byte length (of a name, a section or a function body), which must fit in the
+    /// remaining bytes.
     mutating func readLength() throws(DecodingError) -> Int {
         let start = offset
         let length = Int(try readU32())

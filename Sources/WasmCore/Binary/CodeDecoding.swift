@@ -9,8 +9,8 @@ let maximumLocalCount = 50_000
 extension ModuleDecoder {
     /// §5.5.13 code section: vec(code).
     mutating func readCodeSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.codes.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.codes.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { module.codes.append(try readCode()) }
     }
 
@@ -31,9 +31,9 @@ extension ModuleDecoder {
     /// vec(locals), locals ::= n:u32 t:valtype. Kept as runs: never expanded here.
     private mutating func readLocals() throws(DecodingError) -> ([LocalRun], Int) {
         let start = reader.offset
-        let count = try reader.readLength()
+        let count = try reader.readCount()
         var runs: [LocalRun] = []
-        runs.reserveCapacity(count)
+        runs.reserveCapacity(reader.capacity(for: count))
         var total = 0
         for _ in 0..<count {
             let localCount = try reader.readU32()

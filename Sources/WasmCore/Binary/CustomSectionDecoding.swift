@@ -40,7 +40,7 @@ private func readFunctionNames(_ bytes: [UInt8], _ contents: Range<Int>) -> [UIn
                 continue
             }
             var previousIndex: UInt32?
-            for _ in 0..<(try reader.readLength()) {
+            for _ in 0..<(try reader.readCount()) {
                 let index = try reader.readU32()
                 if let previousIndex, index <= previousIndex { return nil }
                 previousIndex = index

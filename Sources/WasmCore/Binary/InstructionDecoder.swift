@@ -102,9 +102,9 @@ public struct InstructionDecoder {
 
     /// §5.4.1 br_table: vec(labelidx) labelidx. The explicit labels go to `brTableLabels`.
     private mutating func readBrTable() throws(DecodingError) -> Instruction {
-        let count = try reader.readLength()
+        let count = try reader.readCount()
         brTableLabels.removeAll(keepingCapacity: true)
-        brTableLabels.reserveCapacity(count)
+        brTableLabels.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { brTableLabels.append(try reader.readU32()) }
         let defaultLabel = try reader.readU32()
         return .brTable(labelCount: UInt32(count), defaultLabel: defaultLabel)
@@ -112,7 +112,7 @@ public struct InstructionDecoder {
 
     /// §5.4.3 select t*: the binary allows any number of types; 2.0 validation requires one.
     private mutating func readTypedSelect() throws(DecodingError) -> Instruction {
-        let count = try reader.readLength()
+        let count = try reader.readCount()
         guard count == 1 else {
             for _ in 0..<count { _ = try reader.readValueType() }
             return .selectTypedInvalidArity(typeCount: UInt32(count))

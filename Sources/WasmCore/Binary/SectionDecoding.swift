@@ -1,19 +1,19 @@
 // Binary › Modules › Sections (spec §5.5.4–§5.5.11, §5.5.15): type, import, function, table,
-// memory, global, export, start and data count sections. Every vector length is checked
-// against the remaining bytes (`readLength`) before any capacity is reserved.
+// memory, global, export, start and data count sections. Capacity is reserved for at most as
+// many elements as bytes remain, never for a vector's claimed count.
 
 extension ModuleDecoder {
     /// §5.5.4 type section: vec(functype).
     mutating func readTypeSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.types.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.types.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { module.types.append(try reader.readFuncType()) }
     }
 
     /// §5.5.5 import section: vec(import), import ::= module:name name:name importdesc.
     mutating func readImportSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.imports.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.imports.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count {
             let moduleName = try reader.readName()
             let name = try reader.readName()
@@ -32,29 +32,29 @@ extension ModuleDecoder {
 
     /// §5.5.6 function section: vec(typeidx), the types of the functions in the code section.
     mutating func readFunctionSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.functions.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.functions.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { module.functions.append(try reader.readU32()) }
     }
 
     /// §5.5.7 table section: vec(tabletype).
     mutating func readTableSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.tables.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.tables.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { module.tables.append(try reader.readTableType()) }
     }
 
     /// §5.5.8 memory section: vec(memtype).
     mutating func readMemorySection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.memories.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.memories.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { module.memories.append(try reader.readMemoryType()) }
     }
 
     /// §5.5.9 global section: vec(global), global ::= globaltype expr.
     mutating func readGlobalSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.globals.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.globals.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count {
             let type = try reader.readGlobalType()
             let initializer = try reader.readConstantExpression(nesting: &nesting)
@@ -64,8 +64,8 @@ extension ModuleDecoder {
 
     /// §5.5.10 export section: vec(export), export ::= name exportdesc.
     mutating func readExportSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.exports.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.exports.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count {
             let name = try reader.readName()
             let kindOffset = reader.offset

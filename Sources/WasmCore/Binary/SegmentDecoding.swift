@@ -6,8 +6,8 @@ extension ModuleDecoder {
     /// bit 1 set: declarative), bit 1 an explicit table index (active) or element kind/type, and
     /// bit 2 element expressions instead of function indices.
     mutating func readElementSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.elements.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.elements.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count { module.elements.append(try readElementSegment()) }
     }
 
@@ -40,9 +40,9 @@ extension ModuleDecoder {
             }
         }
 
-        let initializerCount = try reader.readLength()
+        let initializerCount = try reader.readCount()
         var initializers: [ConstantExpression] = []
-        initializers.reserveCapacity(initializerCount)
+        initializers.reserveCapacity(reader.capacity(for: initializerCount))
         for _ in 0..<initializerCount {
             if usesExpressions {
                 initializers.append(try reader.readConstantExpression(nesting: &nesting))
@@ -59,8 +59,8 @@ extension ModuleDecoder {
     /// §5.5.14 data section: vec(data), with flags 0 (active, memory 0), 1 (passive) or
     /// 2 (active, explicit memory index).
     mutating func readDataSection() throws(DecodingError) {
-        let count = try reader.readLength()
-        module.datas.reserveCapacity(count)
+        let count = try reader.readCount()
+        module.datas.reserveCapacity(reader.capacity(for: count))
         for _ in 0..<count {
             let start = reader.offset
             let mode: DataSegment.Mode
@@ -72,7 +72,7 @@ extension ModuleDecoder {
                 mode = .active(memory: memory, offset: try reader.readConstantExpression(nesting: &nesting))
             default: throw DecodingError("malformed data segment kind", at: start)
             }
-            let range = try reader.readBytes(try reader.readLength())
+            let range = try reader.readBytes(try reader.readCount())  // vec(byte): no capacity reserved
             module.datas.append(DataSegment(mode: mode, bytes: reader.bytes[range], offset: start))
         }
     }

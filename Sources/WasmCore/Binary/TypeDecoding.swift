@@ -2,10 +2,19 @@
 // and the block types of structured instructions (§5.4.1).
 
 extension ByteReader {
-    /// §5.3.1–§5.3.3 number, vector and reference types: one byte each.
+    /// A type constructor's code (§5.3): one byte, the encoding of a small negative number in
+    /// s7 (0x7F is −1, 0x60 is −0x20). Read as a one-byte signed LEB128 integer, as the reference
+    /// interpreter does, so a byte with the continuation bit is "integer representation too long".
+    private mutating func readTypeCode() throws(DecodingError) -> UInt8 {
+        let byte = try readByte()
+        guard byte & 0x80 == 0 else { throw DecodingError("integer representation too long", at: offset) }
+        return byte
+    }
+
+    /// §5.3.1–§5.3.3 number, vector and reference types.
     mutating func readValueType() throws(DecodingError) -> ValueType {
         let start = offset
-        guard let type = ValueType(rawValue: try readByte()) else {
+        guard let type = ValueType(rawValue: try readTypeCode()) else {
             throw DecodingError("malformed value type", at: start)
         }
         return type
@@ -14,7 +23,7 @@ extension ByteReader {
     /// §5.3.3 reference types.
     mutating func readRefType() throws(DecodingError) -> RefType {
         let start = offset
-        guard let type = RefType(rawValue: try readByte()) else {
+        guard let type = RefType(rawValue: try readTypeCode()) else {
             throw DecodingError("malformed reference type", at: start)
         }
         return type
@@ -22,9 +31,9 @@ extension ByteReader {
 
     /// §5.3.4 result types: vec(valtype).
     mutating func readResultType() throws(DecodingError) -> [ValueType] {
-        let count = try readLength()
+        let count = try readCount()
         var types: [ValueType] = []
-        types.reserveCapacity(count)
+        types.reserveCapacity(capacity(for: count))
         for _ in 0..<count { types.append(try readValueType()) }
         return types
     }
@@ -32,7 +41,7 @@ extension ByteReader {
     /// §5.3.5 function types: 0x60 rt1 rt2.
     mutating func readFuncType() throws(DecodingError) -> FuncType {
         let start = offset
-        guard try readByte() == 0x60 else { throw DecodingError("malformed function type", at: start) }
+        guard try readTypeCode() == 0x60 else { throw DecodingError("malformed function type", at: start) }
         let parameters = try readResultType()
         let results = try readResultType()
         return FuncType(parameters: parameters, results: results)
