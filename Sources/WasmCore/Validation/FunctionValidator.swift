@@ -74,7 +74,7 @@ public struct FunctionValidator {
         guard Int(parameters.count) + body.localCount <= Self.maximumLocalCount else {
             throw error("too many locals")
         }
-        localTypes.append(contentsOf: context.types(of: parameters))
+        localTypes.append(contentsOf: context.typeStorage[Int(parameters.start)..<Int(parameters.start + parameters.count)])
         for run in body.locals {
             localTypes.append(contentsOf: repeatElement(run.type, count: Int(run.count)))
         }
