@@ -129,6 +129,25 @@ final class DecoderModuleTests: XCTestCase {
         XCTAssertEqual(module.functionNames, [1: "run", 2: "start"])
     }
 
+    func testTruncatedModulesAreRejectedInsideSections() {
+        let bytes = fullModule()
+        // Section boundaries: the end of the preamble and of every section.
+        var boundaries: Set<Int> = [8]
+        var offset = 8
+        while offset < bytes.count {
+            var reader = ByteReader(bytes: bytes, offset: offset + 1, limit: bytes.count)
+            let size = try! reader.readLength()
+            offset = reader.offset + size
+            boundaries.insert(offset)
+        }
+        for length in 0..<bytes.count {
+            let prefix = Array(bytes[..<length])
+            if (try? Module(binary: prefix)) != nil {
+                XCTAssert(boundaries.contains(length), "prefix of \(length) bytes decoded")
+            }
+        }
+    }
+
     func testEmptyModules() throws {
         XCTAssertEqual(try Module(binary: W.preamble).types, [])
         // Empty sections and zero counts are fine.

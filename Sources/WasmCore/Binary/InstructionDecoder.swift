@@ -7,7 +7,8 @@
 /// `end` (the module decoder checks nesting once, when the module is decoded). Decoding does not
 /// allocate, except that `brTableLabels` grows to the largest `br_table` seen.
 public struct InstructionDecoder {
-    private var reader: ByteReader
+    /// Internal so the prefixed instruction spaces (PrefixedInstructions.swift) can read immediates.
+    var reader: ByteReader
 
     /// The explicit labels of the last `brTable` decoded (not including the default label); the
     /// buffer is reused (no allocation per br_table after warm-up).
@@ -127,28 +128,6 @@ public struct InstructionDecoder {
         let exponent = try reader.readU32()
         guard exponent < 32 else { throw DecodingError("malformed memop flags", at: start) }
         return MemArg(align: 1 << exponent, offset: try reader.readU32())
-    }
-
-    /// Reads the u32 sub-opcode after a prefix byte.
-    mutating func readSubOpcode() throws(DecodingError) -> UInt32 {
-        try reader.readU32()
-    }
-
-    mutating func readIndex() throws(DecodingError) -> UInt32 {
-        try reader.readU32()
-    }
-
-    mutating func readZeroByte() throws(DecodingError) {
-        try reader.readZeroByte()
-    }
-
-    /// A lane index immediate (§5.4.8): one byte, not LEB128.
-    mutating func readLaneIndex() throws(DecodingError) -> UInt8 {
-        try reader.readByte()
-    }
-
-    mutating func readV128() throws(DecodingError) -> V128 {
-        try reader.readV128()
     }
 }
 
