@@ -1,0 +1,347 @@
+/* shim.c — Redis 7.0.15 embedded without a listener: the API a host calls.
+ *
+ * The module is a WASI reactor: call the `_initialize` export once, then
+ * `redis_init`, then any of the functions below. All pointers are offsets in
+ * the module's linear memory; buffers passed in are the caller's (allocate them
+ * with the exported `malloc`, release with `free`).
+ *
+ *   int redis_init(const char *config)
+ *       Starts the server once. `config` is a NUL-terminated redis.conf text
+ *       (directives separated by newlines; NULL or "" for none) applied after
+ *       the embedded defaults, so the host's options win:
+ *           port 0, save "", appendonly no, io-threads 1, maxmemory 256mb,
+ *           maxmemory-policy noeviction, loglevel warning
+ *       Opens the default client (handle 1, used by redis_exec). Returns 0, or
+ *       -1 when already initialised. A configuration error is fatal as in
+ *       redis-server: the message goes to fd 2 and the module calls
+ *       proc_exit(1).
+ *
+ *   char *redis_exec(const char *req, size_t len, size_t *out_len)
+ *       Feeds `len` bytes of RESP (or inline) requests to the default client
+ *       and runs every complete command in them: pipelined requests give all
+ *       their replies concatenated, a partial request waits in the client's
+ *       query buffer for the rest (its reply comes with a later call). Returns
+ *       the reply bytes (possibly none: *out_len = 0) in a new buffer,
+ *       NUL-terminated for convenience, that the caller releases with
+ *       redis_free (not free: it comes from Redis's allocator). Returns NULL before redis_init or if that allocation
+ *       fails. When Redis closes the client (QUIT, protocol error, query
+ *       buffer limit), the reply up to that point is returned and the next
+ *       call starts a fresh default client, like a reconnect.
+ *
+ *   void redis_free(void *reply)
+ *       Releases a reply returned by redis_exec (NULL is allowed).
+ *
+ *   int redis_tick(void)
+ *       One iteration of Redis's timer work: serverCron (active expiry,
+ *       incremental rehashing, statistics, client timeouts...) followed by the
+ *       event loop's before-sleep work. Returns the milliseconds after which
+ *       the host should call it again (1000 / hz, 100 ms by default).
+ *
+ *   Many clients (one per connection of a server host): each has its own
+ *   database selection, MULTI state, authenticated user, name and protocol.
+ *   int redis_client_open(void)
+ *       Creates a client and returns its handle (> 0), or 0 when the table
+ *       of clients cannot grow.
+ *   const char *redis_client_exec(int h, const char *req, size_t len, size_t *out_len)
+ *       Like redis_exec on client `h`, but the reply stays owned by the
+ *       client: valid until the next call into this module, not to be freed.
+ *       No allocation per call when the reply fits the client's 16 KiB
+ *       buffer. `len` = 0 only collects output that arrived meanwhile (pub/sub
+ *       messages, the reply of a blocking command that was served). Returns
+ *       NULL (and *out_len = 0) for an unknown handle.
+ *   int redis_client_flags(int h)
+ *       REDIS_CLIENT_CLOSED (1): Redis closed the client (QUIT, protocol
+ *       error, query buffer limit); the host should send the last reply and
+ *       then close the handle; further requests are ignored.
+ *       REDIS_CLIENT_BLOCKED (2): waiting in a blocking command (BLPOP...).
+ *       REDIS_CLIENT_PUBSUB (4): subscribed; messages may arrive between
+ *       calls. -1 for an unknown handle.
+ *   void redis_client_close(int h)
+ *       Frees the client (unsubscribes, unwatches, discards MULTI state).
+ *
+ * Clients have no connection: they are created like the clients of a module's
+ * RM_Call (createClient(NULL) with CLIENT_MODULE), so Redis queues their
+ * replies in the client's buffers, where the shim collects them. Differences
+ * from socket clients: they are not in CLIENT LIST, their error replies are
+ * not counted in INFO errorstats, and CLIENT REPLY OFF does not silence them.
+ */
+#include "server.h"
+
+#include <locale.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+
+#define REDIS_CLIENT_CLOSED  1
+#define REDIS_CLIENT_BLOCKED 2
+#define REDIS_CLIENT_PUBSUB  4
+
+#define DEFAULT_CLIENT 1
+
+/* Parts of server.c and config.c that server.h does not declare. */
+void initServerConfig(void);
+void loadServerConfigFromString(char *config);
+void initServer(void);
+void InitServerLast(void);
+void loadDataFromDisk(void);
+int serverCron(struct aeEventLoop *eventLoop, long long id, void *clientData);
+void beforeSleep(struct aeEventLoop *eventLoop);
+void redisOutOfMemoryHandler(size_t allocation_size);
+
+static const char default_config[] =
+    "port 0\n"
+    "save \"\"\n"
+    "appendonly no\n"
+    "io-threads 1\n"
+    "maxmemory 256mb\n"
+    "maxmemory-policy noeviction\n"
+    "loglevel warning\n";
+
+/* One slot per handle (handle = index + 1). */
+typedef struct shimClient {
+    client *c;          /* NULL when the slot is free */
+    size_t consumed;    /* bytes at the start of c->buf handed out by the last exec */
+    char *out;          /* reply copy when the reply spilled into c->reply */
+    size_t out_cap;
+    int closed;         /* Redis asked to close this client */
+} shimClient;
+
+static shimClient *slots;
+static int slot_count;
+static int initialised;
+
+/* ---- clients ---------------------------------------------------------------- */
+
+static shimClient *slotOf(int h) {
+    if (h < 1 || h > slot_count || slots[h - 1].c == NULL) return NULL;
+    return &slots[h - 1];
+}
+
+int redis_client_open(void) {
+    int i;
+    for (i = 0; i < slot_count && slots[i].c != NULL; i++);
+    if (i == slot_count) {
+        int grown = slot_count ? slot_count * 2 : 16;
+        shimClient *bigger = ztryrealloc(slots, sizeof(*slots) * grown);
+        if (bigger == NULL) return 0;
+        memset(bigger + slot_count, 0, sizeof(*slots) * (grown - slot_count));
+        slots = bigger;
+        slot_count = grown;
+    }
+    client *c = createClient(NULL);
+    c->flags |= CLIENT_MODULE;
+    slots[i] = (shimClient){ .c = c };
+    return i + 1;
+}
+
+void redis_client_close(int h) {
+    shimClient *sc = slotOf(h);
+    if (sc == NULL) return;
+    freeClient(sc->c);
+    zfree(sc->out);
+    *sc = (shimClient){ 0 };
+}
+
+int redis_client_flags(int h) {
+    shimClient *sc = slotOf(h);
+    if (sc == NULL) return -1;
+    int flags = 0;
+    if (sc->closed) flags |= REDIS_CLIENT_CLOSED;
+    if (sc->c->flags & CLIENT_BLOCKED) flags |= REDIS_CLIENT_BLOCKED;
+    if (sc->c->flags & CLIENT_PUBSUB) flags |= REDIS_CLIENT_PUBSUB;
+    return flags;
+}
+
+/* Redis frees clients flagged CLOSE_ASAP in beforeSleep. The shim owns its
+ * clients' memory, so it takes them off that queue first and only marks them
+ * closed; the host frees them with redis_client_close. */
+static void keepClosingClients(void) {
+    if (listLength(server.clients_to_close) == 0) return;
+    for (int i = 0; i < slot_count; i++) {
+        client *c = slots[i].c;
+        if (c == NULL || !(c->flags & CLIENT_CLOSE_ASAP)) continue;
+        listNode *ln = listSearchKey(server.clients_to_close, c);
+        if (ln) listDelNode(server.clients_to_close, ln);
+        c->flags &= ~CLIENT_CLOSE_ASAP;
+        slots[i].closed = 1;
+    }
+}
+
+/* Forget the reply bytes handed out by the previous exec; anything Redis
+ * queued after them (pushes, served blocking commands) stays. */
+static void dropConsumed(shimClient *sc) {
+    client *c = sc->c;
+    if (sc->consumed == 0) return;
+    size_t rest = (size_t)c->bufpos - sc->consumed;
+    if (rest) memmove(c->buf, c->buf + sc->consumed, rest);
+    c->bufpos = (int)rest;
+    sc->consumed = 0;
+}
+
+/* Hands out everything queued for the client. A reply that fits c->buf is
+ * returned in place; one that spilled into the reply list is gathered into
+ * sc->out and the client's buffers emptied. */
+static const char *takeReply(shimClient *sc, size_t *out_len) {
+    client *c = sc->c;
+    if (listLength(c->reply) == 0) {
+        sc->consumed = (size_t)c->bufpos;
+        *out_len = sc->consumed;
+        atomicIncr(server.stat_net_output_bytes, *out_len);
+        return c->buf;
+    }
+
+    size_t total = (size_t)c->bufpos;
+    listIter li;
+    listNode *ln;
+    listRewind(c->reply, &li);
+    while ((ln = listNext(&li)) != NULL) total += ((clientReplyBlock *)listNodeValue(ln))->used;
+    if (total + 1 > sc->out_cap) {
+        sc->out = zrealloc(sc->out, total + 1);
+        sc->out_cap = total + 1;
+    }
+    memcpy(sc->out, c->buf, c->bufpos);
+    size_t at = (size_t)c->bufpos;
+    listRewind(c->reply, &li);
+    while ((ln = listNext(&li)) != NULL) {
+        clientReplyBlock *block = listNodeValue(ln);
+        memcpy(sc->out + at, block->buf, block->used);
+        at += block->used;
+    }
+    sc->out[total] = '\0';
+    c->bufpos = 0;
+    listEmpty(c->reply);
+    c->reply_bytes = 0;
+    *out_len = total;
+    atomicIncr(server.stat_net_output_bytes, total);
+    return sc->out;
+}
+
+/* What readQueryFromClient does after a socket read, minus the socket. */
+static void feedClient(shimClient *sc, const char *req, size_t len) {
+    client *c = sc->c;
+    c->querybuf = sdscatlen(c->querybuf, req, len);
+    size_t qblen = sdslen(c->querybuf);
+    if (c->querybuf_peak < qblen) c->querybuf_peak = qblen;
+    c->lastinteraction = server.unixtime;
+    atomicIncr(server.stat_total_reads_processed, 1);
+    atomicIncr(server.stat_net_input_bytes, len);
+
+    if (qblen > server.client_max_querybuf_len) {
+        serverLog(LL_WARNING, "Closing client that reached max query buffer length (%zu bytes)", qblen);
+        sdsclear(c->querybuf);
+        c->qb_pos = 0;
+        sc->closed = 1;
+        return;
+    }
+    if (processInputBuffer(c) == C_ERR) {
+        /* Only a client freed while it ran its own command gets here; the
+         * shim's clients are never freed by Redis (see keepClosingClients). */
+        serverPanic("shim client freed while executing a command");
+    }
+}
+
+const char *redis_client_exec(int h, const char *req, size_t len, size_t *out_len) {
+    shimClient *sc = slotOf(h);
+    *out_len = 0;
+    if (sc == NULL) return NULL;
+
+    dropConsumed(sc);
+    if (len > 0 && !sc->closed) feedClient(sc, req, len);
+    if (sc->c->flags & CLIENT_CLOSE_AFTER_REPLY) sc->closed = 1;
+    keepClosingClients();
+    beforeSleep(server.el);
+    keepClosingClients();
+    return takeReply(sc, out_len);
+}
+
+/* ---- the single-client convenience API --------------------------------------- */
+
+char *redis_exec(const char *req, size_t len, size_t *out_len) {
+    size_t n;
+    const char *reply = redis_client_exec(DEFAULT_CLIENT, req, len, &n);
+    *out_len = 0;
+    if (reply == NULL) return NULL;
+    char *copy = ztrymalloc(n + 1);
+    if (copy == NULL) return NULL;
+    memcpy(copy, reply, n);
+    copy[n] = '\0';
+    *out_len = n;
+    if (slots[DEFAULT_CLIENT - 1].closed) {
+        redis_client_close(DEFAULT_CLIENT);
+        redis_client_open(); /* the lowest free slot: DEFAULT_CLIENT again */
+    }
+    return copy;
+}
+
+void redis_free(void *reply) {
+    zfree(reply);
+}
+
+/* ---- start and timer -------------------------------------------------------- */
+
+/* The start-up sequence of redis-server's main() (server.c), without the
+ * listener, the event loop and the platform checks. */
+int redis_init(const char *config) {
+    struct timeval tv;
+    if (initialised) return -1;
+    initialised = 1;
+
+    setlocale(LC_COLLATE, "");
+    tzset();
+    zmalloc_set_oom_handler(redisOutOfMemoryHandler);
+    gettimeofday(&tv, NULL);
+    srand(time(NULL) ^ getpid() ^ tv.tv_usec);
+    srandom(time(NULL) ^ getpid() ^ tv.tv_usec);
+    init_genrand64(((long long)tv.tv_sec * 1000000 + tv.tv_usec) ^ getpid());
+    crc64_init();
+    umask(server.umask = umask(0777));
+    uint8_t hashseed[16];
+    getRandomBytes(hashseed, sizeof(hashseed));
+    dictSetHashFunctionSeed(hashseed);
+
+    initServerConfig();
+    /* initServerConfig's getTimeZone() reads the struct timezone of
+     * gettimeofday(), which this libc leaves unset; tzset() set `timezone`. */
+    server.timezone = timezone;
+    ACLInit();
+    moduleInitModulesSystem();
+    tlsInit();
+    server.executable = zstrdup("redis-server");
+    server.exec_argv = zmalloc(sizeof(char *) * 2);
+    server.exec_argv[0] = zstrdup("redis-server");
+    server.exec_argv[1] = NULL;
+
+    sds conf = sdsnew(default_config);
+    if (config) conf = sdscat(conf, config);
+    loadServerConfigFromString(conf);
+    sdsfree(conf);
+
+    /* initServer() exits when nothing listens: it checks the unix socket with
+     * `sofd < 0` but only registers one for `sofd > 0`, so 0 passes both. */
+    server.sofd = 0;
+    initServer();
+    server.sofd = -1;
+    /* The module system's wake-up pipe is the only file event; without it the
+     * event loop never has to poll. */
+    aeDeleteFileEvent(server.el, server.module_pipe[0], AE_READABLE);
+
+    moduleInitModulesSystemLast();
+    moduleLoadFromQueue();
+    ACLLoadUsersAtStartup();
+    InitServerLast();
+    aofLoadManifestFromDisk();
+    loadDataFromDisk();
+    aofOpenIfNeededOnServerStart();
+    aofDelHistoryFiles();
+
+    if (redis_client_open() != DEFAULT_CLIENT) serverPanic("cannot open the default client");
+    return 0;
+}
+
+int redis_tick(void) {
+    int next_ms = serverCron(server.el, 0, NULL);
+    keepClosingClients();
+    beforeSleep(server.el);
+    keepClosingClients();
+    return next_ms;
+}
