@@ -10,7 +10,7 @@ enum BenchDecodeCommand {
 
     /// Exit status: 0, or 2 on a usage error or when PATH holds no valid module.
     static func run(_ arguments: [String]) -> Int32 {
-        var passes = 20
+        var passes = 100
         var rest = arguments[...]
         if rest.first == "-n" {
             guard rest.count >= 2, let n = Int(rest[rest.startIndex + 1]), n > 0 else {

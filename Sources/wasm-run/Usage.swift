@@ -8,12 +8,12 @@ enum Usage {
 
         commands:
           spectest [-v] [PATH...]   run the WebAssembly spec tests (JSON form). PATH is a .json script
-                                    or a folder of them; default: $WASM_TESTSUITE, else
-                                    ../shared/wasm-testsuite/json/core-2.0 next to the package root.
+                                    or a folder of them; default: json/core-2.0 in $WASM_TESTSUITE,
+                                    else in ../shared/wasm-testsuite next to the package root.
                                     -v lists error messages that differ from the expected text.
           validate FILE.wasm        decode and validate a module; print its summary or the error
           bench-decode [-n N] PATH  decode + validate every valid .wasm under PATH, N passes per run
-                                    (default 20), 5 runs; print MB and the median MB/s
+                                    (default 100), 5 runs; print MB and the median MB/s
           --help                    this text
         """
 }

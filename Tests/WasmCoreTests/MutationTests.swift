@@ -92,15 +92,16 @@ final class MutationTests: XCTestCase {
         }
     }
 
-    /// Every .wasm file of the spec testsuite's JSON folder (`$WASM_TESTSUITE`, else
-    /// ../shared/wasm-testsuite/json/core-2.0 next to the package), sorted by path.
+    /// Every .wasm file in `json/core-2.0` of the spec testsuite folder (`$WASM_TESTSUITE`, else
+    /// ../shared/wasm-testsuite next to the package), sorted by path.
     static func suiteModules() throws -> [URL] {
         let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let environment = ProcessInfo.processInfo.environment["WASM_TESTSUITE"] ?? ""
-        let root = environment.isEmpty
-            ? packageRoot.appendingPathComponent("../shared/wasm-testsuite/json/core-2.0").standardizedFileURL
+        let testsuite = environment.isEmpty
+            ? packageRoot.appendingPathComponent("../shared/wasm-testsuite").standardizedFileURL
             : URL(fileURLWithPath: environment)
+        let root = testsuite.appendingPathComponent("json/core-2.0")
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil),
               FileManager.default.fileExists(atPath: root.path) else {
             print("MutationTests: spec testsuite not found at \(root.path); skipping")

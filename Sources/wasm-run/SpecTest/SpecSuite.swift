@@ -11,13 +11,19 @@ struct SpecScriptFile {
 }
 
 enum SpecSuite {
-    /// The suite's JSON folder: `$WASM_TESTSUITE` if set, else
-    /// `../shared/wasm-testsuite/json/core-2.0` next to the package root.
+    /// The default scripts: `json/core-2.0` in the testsuite folder, which is `$WASM_TESTSUITE`
+    /// if set, else `../shared/wasm-testsuite` next to the package root.
     static func defaultRoot(packageRoot: URL) -> URL {
+        testsuite(packageRoot: packageRoot).appendingPathComponent("json/core-2.0")
+    }
+
+    /// The testsuite folder (as laid out in ../shared/wasm-testsuite/PROVENANCE.md):
+    /// `$WASM_TESTSUITE` if set, else `../shared/wasm-testsuite` next to the package root.
+    static func testsuite(packageRoot: URL) -> URL {
         if let override = ProcessInfo.processInfo.environment["WASM_TESTSUITE"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
+            return URL(fileURLWithPath: override).standardizedFileURL
         }
-        return packageRoot.appendingPathComponent("../shared/wasm-testsuite/json/core-2.0").standardizedFileURL
+        return packageRoot.appendingPathComponent("../shared/wasm-testsuite").standardizedFileURL
     }
 
     /// The nearest folder at or above `start` that holds a `Package.swift`, else `start`.

@@ -1,0 +1,74 @@
+# wasm-redis: build, test and run. See README.md.
+#
+#   make test          install what is missing, build, swift test, then the spec runner's report
+#   make run           validate the sample module (examples/sample.wat) with wasm-run
+#   make build         build everything
+#   make bench-decode  decode + validate throughput over the spec testsuite (release build)
+#   make clean         remove build outputs
+#
+# Variables:
+#   SWIFT_BUILD_FLAGS  extra flags for every swift build/test (e.g. --scratch-path .build-me)
+#   WASM_TESTSUITE     the spec testsuite folder, holding json/core-2.0 (default ../shared/wasm-testsuite)
+
+SHELL := /bin/bash
+SWIFT ?= swift
+SWIFT_BUILD_FLAGS ?=
+WASM_TESTSUITE ?= $(abspath ../shared/wasm-testsuite)
+export WASM_TESTSUITE
+
+# Build configuration of `make build`, `make test` and `make run`. Release with -enable-testing,
+# so that the tests (later: Redis on the interpreter) run optimised and can still use
+# @testable import. See README.md, "Tests", for the measurement behind this choice.
+CONFIG_FLAGS := -c release -Xswiftc -enable-testing
+# XCTest only: without this, swift test also runs Swift Testing and ends with a "0 tests" line.
+TEST_FLAGS := --disable-swift-testing
+
+# Debian packages each target needs, as command:package pairs. `install_missing` installs the
+# packages whose command is missing, with a single apt-get update before the install.
+TEST_TOOLS :=
+RUN_TOOLS := wat2wasm:wabt
+
+define install_missing
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: the Swift 6 toolchain ($(SWIFT)) is not on PATH" >&2; exit 1; }
+	@missing=""; \
+	for pair in $(1); do command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+endef
+
+BIN = $(shell $(SWIFT) build $(CONFIG_FLAGS) $(SWIFT_BUILD_FLAGS) --show-bin-path)
+
+.PHONY: build test run bench-decode clean
+
+build:
+	$(call install_missing,$(TEST_TOOLS))
+	$(SWIFT) build $(CONFIG_FLAGS) $(SWIFT_BUILD_FLAGS)
+
+test: build
+	$(SWIFT) test $(CONFIG_FLAGS) $(TEST_FLAGS) $(SWIFT_BUILD_FLAGS)
+	$(BIN)/wasm-run spectest "$(WASM_TESTSUITE)/json/core-2.0"
+
+build/sample.wasm: examples/sample.wat
+	$(call install_missing,$(RUN_TOOLS))
+	@mkdir -p build
+	wat2wasm $< -o $@
+
+run: build build/sample.wasm
+	$(BIN)/wasm-run validate build/sample.wasm
+
+# A plain release build (no -enable-testing), in its own scratch folder so that it and the
+# test configuration do not rebuild each other.
+BENCH_FLAGS = -c release $(SWIFT_BUILD_FLAGS) --scratch-path .build-bench
+
+bench-decode:
+	$(call install_missing,$(TEST_TOOLS))
+	$(SWIFT) build $(BENCH_FLAGS)
+	$$($(SWIFT) build $(BENCH_FLAGS) --show-bin-path)/wasm-run bench-decode "$(WASM_TESTSUITE)/json/core-2.0"
+
+clean:
+	rm -rf .build .build-bench build
+
+# Redis compiled to WebAssembly (redis-wasm, bench-redis-wasm, bench-redis-native, redis-sources).
+include mk/redis.mk
