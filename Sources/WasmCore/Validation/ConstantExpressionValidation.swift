@@ -25,13 +25,15 @@ extension ValidationContext {
         }
         // Each constant instruction pushes one value: the expression types as [t] exactly when
         // it is one instruction producing t.
-        var results: [ValueType] = []
+        var first: ValueType?
         for instruction in expression.instructions {
-            results.append(try resultType(ofConstant: instruction, at: offset))
+            let result = try resultType(ofConstant: instruction, at: offset)
+            if first == nil { first = result }
         }
-        guard results == [type] else {
-            let found = results.map(\.description).joined(separator: " ")
-            throw ValidationError("type mismatch: constant expression must produce [\(type)], produces [\(found)]", at: offset)
+        guard expression.instructions.count == 1, first == type else {
+            let found = try expression.instructions.map { try resultType(ofConstant: $0, at: offset).description }
+            throw ValidationError("type mismatch: constant expression must produce [\(type)], produces [\(found.joined(separator: " "))]",
+                                  at: offset)
         }
     }
 
