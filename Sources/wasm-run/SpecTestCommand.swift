@@ -26,7 +26,7 @@ enum SpecTestCommand {
             printError("spectest: no .json scripts in \(paths.map(\.path).joined(separator: " "))")
             return 2
         }
-        let total = SpecRunner().run(scripts) { script, tally in
+        let total = SpecRunner(engine: RuntimeSpecEngine()).run(scripts) { script, tally in
             for line in SpecReport.fileLines(name: script.name, tally: tally) { print(line) }
         }
         for line in SpecReport.summaryLines(total: total, verbose: verbose) { print(line) }

@@ -1,0 +1,96 @@
+// Function calls and returns (spec §4.4.10 invocation and return): the parts of the
+// interpreter loop that push and pop frames, enter host functions and describe the stack.
+
+extension Store {
+    /// The base and size of `instance`'s memory, as the interpreter caches them in locals.
+    /// They must be reloaded whenever the memory may have grown: after memory.grow, after a
+    /// host call (which may grow it or re-enter WebAssembly) and when switching instances.
+    @inline(__always)
+    static func memoryView(of instance: InstanceAddress) -> (UnsafeMutableRawPointer, UInt64) {
+        guard let memory = instance.pointee.memory else {
+            // No memory: validation rules out memory instructions, and a size of 0 fails any access.
+            return (UnsafeMutableRawPointer(bitPattern: MemoryLayout<UInt64>.alignment)!, 0)
+        }
+        return (memory.pointee.base, UInt64(memory.pointee.byteCount))
+    }
+
+    /// Prepares the frame of an activation's first function, whose arguments are at `base`;
+    /// returns its code.
+    func enterFirst(_ function: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
+                    valuesEnd: UnsafeMutablePointer<UInt64>) throws -> UnsafePointer<InternalInstruction> {
+        let code = try function.pointee.code ?? translate(function)
+        let entity = function.pointee
+        guard valuesEnd - base >= Int(entity.frameSlots) else { throw TrapReason.callStackExhausted }
+        (base + Int(entity.parameterSlots)).update(repeating: 0, count: Int(entity.localSlots - entity.parameterSlots))
+        return UnsafePointer(code)
+    }
+
+    /// §4.4.10.1 invocation of a WebAssembly function: suspends the caller (pc, fp, function)
+    /// on the frame stack and continues with the callee, whose frame starts at `base` where the
+    /// caller left the arguments. Its declared locals start as zero.
+    @inline(__always)
+    func enter(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
+               pc: inout UnsafePointer<InternalInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
+               frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress,
+               framesEnd: UnsafeMutablePointer<Frame>, valuesEnd: UnsafeMutablePointer<UInt64>) throws {
+        let code = try callee.pointee.code ?? translate(callee)
+        let entity = callee.pointee
+        guard frames < framesEnd, valuesEnd - base >= Int(entity.frameSlots) else {
+            throw TrapReason.callStackExhausted
+        }
+        frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
+        frames += 1
+        var local = base + Int(entity.parameterSlots)
+        let localsEnd = base + Int(entity.localSlots)
+        while local < localsEnd {
+            local.pointee = 0
+            local += 1
+        }
+        pc = UnsafePointer(code)
+        fp = base
+        function = callee
+    }
+
+    /// §4.4.10.2 returning from a function: resumes the suspended caller.
+    @inline(__always)
+    func leave(pc: inout UnsafePointer<InternalInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
+               frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) {
+        frames -= 1
+        let frame = frames.pointee
+        pc = frame.returnPC
+        fp = frame.base
+        function = frame.function
+    }
+
+    /// §4.4.10.3 host function invocation from WebAssembly. The caller is recorded on the frame
+    /// stack (for backtraces and so that re-entrant calls start above it); re-entrant calls use
+    /// the value stack above the host function's arguments and results.
+    @inline(never)
+    func callHost(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
+                  pc: UnsafePointer<InternalInstruction>, fp: UnsafeMutablePointer<UInt64>,
+                  frames: UnsafeMutablePointer<Frame>, function: FunctionAddress, instance: InstanceAddress,
+                  framesEnd: UnsafeMutablePointer<Frame>) throws {
+        guard frames < framesEnd else { throw TrapReason.callStackExhausted }
+        frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
+        stack.frameTop = frames + 1
+        stack.valueTop = base + Int(callee.pointee.frameSlots)
+        try callHost(callee, slots: base, caller: instance)
+    }
+
+    /// The names of the active functions, innermost first: `innermost`, then the suspended
+    /// callers on the frame stack (including those of enclosing activations).
+    func backtrace(innermost: FunctionAddress, frames top: UnsafeMutablePointer<Frame>) -> [String] {
+        var names = [name(of: innermost)]
+        var frame = top
+        while frame > stack.frames {
+            frame -= 1
+            names.append(name(of: frame.pointee.function))
+        }
+        return names
+    }
+
+    func name(of function: FunctionAddress) -> String {
+        guard let instance = function.pointee.instance else { return "<host function>" }
+        return instance.pointee.owner.functionName(function.pointee.index)
+    }
+}

@@ -1,0 +1,39 @@
+// The execution stack (spec §4.2.13 "stack"), split in two preallocated parts (DESIGN.md,
+// "Value stack and frames"): one contiguous value stack of 8-byte slots shared by every
+// frame's locals and operands, and a stack of suspended callers. Nothing is allocated per call,
+// and a WebAssembly call never recurses on the native stack.
+
+/// A suspended caller (§4.2.13.3 activation frame): where to continue when the callee returns.
+struct Frame {
+    var returnPC: UnsafePointer<InternalInstruction>
+    var base: UnsafeMutablePointer<UInt64>
+    var function: FunctionAddress
+}
+
+/// The store's stacks. `frameTop` and `valueTop` mark where a new activation (a call from the
+/// host, possibly re-entrant from a host function) starts.
+struct ExecutionStack {
+    let values: UnsafeMutablePointer<UInt64>
+    let valuesEnd: UnsafeMutablePointer<UInt64>
+    let frames: UnsafeMutablePointer<Frame>
+    let framesEnd: UnsafeMutablePointer<Frame>
+    var valueTop: UnsafeMutablePointer<UInt64>
+    var frameTop: UnsafeMutablePointer<Frame>
+    /// Activations (host → WebAssembly entries) currently running, nested through host calls.
+    var activationDepth = 0
+
+    init(valueSlots: Int, frameCount: Int) {
+        values = UnsafeMutablePointer<UInt64>.allocate(capacity: valueSlots)
+        values.initialize(repeating: 0, count: valueSlots)
+        valuesEnd = values + valueSlots
+        frames = UnsafeMutablePointer<Frame>.allocate(capacity: frameCount)
+        framesEnd = frames + frameCount
+        valueTop = values
+        frameTop = frames
+    }
+
+    func release() {
+        values.deallocate()
+        frames.deallocate()
+    }
+}

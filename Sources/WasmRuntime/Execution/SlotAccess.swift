@@ -1,0 +1,47 @@
+// Typed views of value-stack slots. i32 and f32 live in the low 32 bits of a slot; readers
+// truncate, so the high bits never matter (see `InternalInstruction`).
+
+extension UnsafeMutablePointer<UInt64> {
+    @inline(__always)
+    subscript(i32 slot: Slot) -> UInt32 {
+        get { UInt32(truncatingIfNeeded: self[Int(slot)]) }
+        nonmutating set { self[Int(slot)] = UInt64(newValue) }
+    }
+
+    @inline(__always)
+    subscript(s32 slot: Slot) -> Int32 {
+        get { Int32(truncatingIfNeeded: self[Int(slot)]) }
+        nonmutating set { self[Int(slot)] = UInt64(UInt32(bitPattern: newValue)) }
+    }
+
+    @inline(__always)
+    subscript(i64 slot: Slot) -> UInt64 {
+        get { self[Int(slot)] }
+        nonmutating set { self[Int(slot)] = newValue }
+    }
+
+    @inline(__always)
+    subscript(s64 slot: Slot) -> Int64 {
+        get { Int64(bitPattern: self[Int(slot)]) }
+        nonmutating set { self[Int(slot)] = UInt64(bitPattern: newValue) }
+    }
+
+    @inline(__always)
+    subscript(f32 slot: Slot) -> Float {
+        get { Float(bitPattern: UInt32(truncatingIfNeeded: self[Int(slot)])) }
+        nonmutating set { self[Int(slot)] = UInt64(newValue.bitPattern) }
+    }
+
+    @inline(__always)
+    subscript(f64 slot: Slot) -> Double {
+        get { Double(bitPattern: self[Int(slot)]) }
+        nonmutating set { self[Int(slot)] = newValue.bitPattern }
+    }
+
+    /// Writes an i32 boolean: 1 or 0.
+    @inline(__always)
+    subscript(bool slot: Slot) -> Bool {
+        get { UInt32(truncatingIfNeeded: self[Int(slot)]) != 0 }
+        nonmutating set { self[Int(slot)] = newValue ? 1 : 0 }
+    }
+}

@@ -1,0 +1,251 @@
+// The interpreter's internal code (DESIGN.md, "Internal code"): what each function body is
+// translated to before it first runs. A function's code is a flat, contiguous array of these
+// fixed-size (16-byte) instructions. Operands and results are addressed by `Slot`: an offset
+// from the frame base in the value stack, fixed at translation time because operand-stack
+// heights are known statically (§3.3 validation guarantees it). Branch targets are resolved to
+// code offsets relative to the next instruction. Payloads are trivial (no references), so
+// executing an instruction never touches reference counts.
+
+import WasmCore
+
+/// A frame-relative index into the value stack: locals first, then the operand stack.
+typealias Slot = Int32
+
+/// One instruction of the internal code. Payloads are at most 12 bytes (an 8-byte field first)
+/// so that every instruction has a stride of 16 bytes.
+///
+/// Value representation in a slot: i64, f64 and references use all 64 bits; i32 and f32 use the
+/// low 32 bits and the high 32 bits are unspecified (every reader truncates). This lets
+/// `i32.wrap_i64`, the reinterpretations and several loads share code with other operators.
+enum InternalInstruction {
+    // MARK: Control (§4.4.8)
+
+    /// Traps with "unreachable".
+    case unreachable
+    /// Continues at `pc + offset` (pc is already past this instruction).
+    case br(offset: Int32)
+    /// Branches when the i32 in `condition` is non-zero.
+    case brIf(condition: Slot, offset: Int32)
+    /// Branches when the i32 in `condition` is zero (`if` jumping to its `else` or `end`).
+    case brIfNot(condition: Slot, offset: Int32)
+    /// `br_table`: followed by `count + 1` `.br` instructions, one per label and then the
+    /// default; executes the one selected by the i32 in `index` (clamped to the default).
+    case brTable(index: Slot, count: UInt32)
+    /// Calls a function defined in WebAssembly; its frame starts at `frame`, where the
+    /// arguments are and where the results will be.
+    case call(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    /// Calls a host function; arguments and results at `frame` as for `call`.
+    case callHost(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    /// `call_indirect`: the i32 table index is in `index`, the arguments are just below it.
+    case callIndirect(typeID: UInt32, table: UInt32, index: Slot)
+    /// Returns from a function without results.
+    case returnNone
+    /// Returns one single-slot result found at `source`.
+    case returnOne(source: Slot)
+    /// Returns `count` slots of results found at `source` (copied to the frame base).
+    case returnMany(source: Slot, count: Int32)
+    /// Copies one slot: `local.get`/`local.set`/`local.tee`, branch values.
+    case copy(destination: Slot, source: Slot)
+    /// Copies `count` consecutive slots in ascending order.
+    case copyMany(destination: Slot, source: Slot, count: Int32)
+    /// `select` of single-slot values: the first operand is already in `result`; it is replaced
+    /// by `other` when the i32 in `condition` is zero.
+    case select(result: Slot, other: Slot, condition: Slot)
+
+    // MARK: Constants and variables (§4.4.1, §4.4.5)
+
+    case const32(result: Slot, value: UInt32)
+    case const64(value: UInt64, result: Slot)
+    case globalGet(cell: UnsafeMutablePointer<UInt64>, result: Slot)
+    case globalSet(cell: UnsafeMutablePointer<UInt64>, source: Slot)
+    /// `global.get` of a v128 global (two slots).
+    case globalGetWide(cell: UnsafeMutablePointer<UInt64>, result: Slot)
+    /// `global.set` of a v128 global (two slots).
+    case globalSetWide(cell: UnsafeMutablePointer<UInt64>, source: Slot)
+
+    // MARK: Memory (§4.4.7); effective address = i32 in `address` + `offset`
+
+    /// Loads 1 byte, sign-extended to 64 bits (`i32.load8_s`, `i64.load8_s`).
+    case load8S(result: Slot, address: Slot, offset: UInt32)
+    case load8U(result: Slot, address: Slot, offset: UInt32)
+    case load16S(result: Slot, address: Slot, offset: UInt32)
+    case load16U(result: Slot, address: Slot, offset: UInt32)
+    /// `i64.load32_s`.
+    case load32S(result: Slot, address: Slot, offset: UInt32)
+    /// `i32.load`, `f32.load`, `i64.load32_u`.
+    case load32U(result: Slot, address: Slot, offset: UInt32)
+    /// `i64.load`, `f64.load`.
+    case load64(result: Slot, address: Slot, offset: UInt32)
+    /// Stores the low byte (`i32.store8`, `i64.store8`).
+    case store8(address: Slot, value: Slot, offset: UInt32)
+    case store16(address: Slot, value: Slot, offset: UInt32)
+    /// `i32.store`, `f32.store`, `i64.store32`.
+    case store32(address: Slot, value: Slot, offset: UInt32)
+    /// `i64.store`, `f64.store`.
+    case store64(address: Slot, value: Slot, offset: UInt32)
+    case memorySize(result: Slot)
+    /// `memory.grow`: the page delta is in `delta`; the old size or -1 goes to `result`.
+    case memoryGrow(result: Slot, delta: Slot)
+    case memoryFill(destination: Slot, value: Slot, count: Slot)
+    case memoryCopy(destination: Slot, source: Slot, count: Slot)
+    /// `memory.init`: destination, source offset and count in three slots from `operands`.
+    case memoryInit(data: UInt32, operands: Slot)
+    case dataDrop(data: UInt32)
+
+    // MARK: Tables (§4.4.6)
+
+    case tableGet(table: UInt32, result: Slot, index: Slot)
+    case tableSet(table: UInt32, index: Slot, value: Slot)
+    case tableSize(table: UInt32, result: Slot)
+    /// `table.grow`: init value and delta in two slots from `operands`; the result replaces
+    /// the init value.
+    case tableGrow(table: UInt32, operands: Slot)
+    /// `table.fill`: index, value and count in three slots from `operands`.
+    case tableFill(table: UInt32, operands: Slot)
+    /// `table.copy`: destination, source and count in three slots from `operands`.
+    case tableCopy(destination: UInt32, source: UInt32, operands: Slot)
+    /// `table.init`: destination, source offset and count in three slots from `operands`.
+    case tableInit(element: UInt32, table: UInt32, operands: Slot)
+    case elemDrop(element: UInt32)
+
+    // MARK: Numeric (§4.4.1): `result` ← op(`source`) or op(`lhs`, `rhs`)
+
+    case i32Eqz(result: Slot, source: Slot)
+    case i32Eq(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Ne(result: Slot, lhs: Slot, rhs: Slot)
+    case i32LtS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32LtU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32GtS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32GtU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32LeS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32LeU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32GeS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32GeU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Clz(result: Slot, source: Slot)
+    case i32Ctz(result: Slot, source: Slot)
+    case i32Popcnt(result: Slot, source: Slot)
+    case i32Add(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Sub(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Mul(result: Slot, lhs: Slot, rhs: Slot)
+    case i32DivS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32DivU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32RemS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32RemU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32And(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Or(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Xor(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Shl(result: Slot, lhs: Slot, rhs: Slot)
+    case i32ShrS(result: Slot, lhs: Slot, rhs: Slot)
+    case i32ShrU(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Rotl(result: Slot, lhs: Slot, rhs: Slot)
+    case i32Rotr(result: Slot, lhs: Slot, rhs: Slot)
+
+    case i64Eqz(result: Slot, source: Slot)
+    case i64Eq(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Ne(result: Slot, lhs: Slot, rhs: Slot)
+    case i64LtS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64LtU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64GtS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64GtU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64LeS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64LeU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64GeS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64GeU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Clz(result: Slot, source: Slot)
+    case i64Ctz(result: Slot, source: Slot)
+    case i64Popcnt(result: Slot, source: Slot)
+    case i64Add(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Sub(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Mul(result: Slot, lhs: Slot, rhs: Slot)
+    case i64DivS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64DivU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64RemS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64RemU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64And(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Or(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Xor(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Shl(result: Slot, lhs: Slot, rhs: Slot)
+    case i64ShrS(result: Slot, lhs: Slot, rhs: Slot)
+    case i64ShrU(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Rotl(result: Slot, lhs: Slot, rhs: Slot)
+    case i64Rotr(result: Slot, lhs: Slot, rhs: Slot)
+
+    case f32Eq(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Ne(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Lt(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Gt(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Le(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Ge(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Abs(result: Slot, source: Slot)
+    case f32Neg(result: Slot, source: Slot)
+    case f32Ceil(result: Slot, source: Slot)
+    case f32Floor(result: Slot, source: Slot)
+    case f32Trunc(result: Slot, source: Slot)
+    case f32Nearest(result: Slot, source: Slot)
+    case f32Sqrt(result: Slot, source: Slot)
+    case f32Add(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Sub(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Mul(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Div(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Min(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Max(result: Slot, lhs: Slot, rhs: Slot)
+    case f32Copysign(result: Slot, lhs: Slot, rhs: Slot)
+
+    case f64Eq(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Ne(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Lt(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Gt(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Le(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Ge(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Abs(result: Slot, source: Slot)
+    case f64Neg(result: Slot, source: Slot)
+    case f64Ceil(result: Slot, source: Slot)
+    case f64Floor(result: Slot, source: Slot)
+    case f64Trunc(result: Slot, source: Slot)
+    case f64Nearest(result: Slot, source: Slot)
+    case f64Sqrt(result: Slot, source: Slot)
+    case f64Add(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Sub(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Mul(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Div(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Min(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Max(result: Slot, lhs: Slot, rhs: Slot)
+    case f64Copysign(result: Slot, lhs: Slot, rhs: Slot)
+
+    // MARK: Conversions (§4.4.1.6); wrap and the reinterpretations need no code
+
+    case i32TruncF32S(result: Slot, source: Slot)
+    case i32TruncF32U(result: Slot, source: Slot)
+    case i32TruncF64S(result: Slot, source: Slot)
+    case i32TruncF64U(result: Slot, source: Slot)
+    case i64TruncF32S(result: Slot, source: Slot)
+    case i64TruncF32U(result: Slot, source: Slot)
+    case i64TruncF64S(result: Slot, source: Slot)
+    case i64TruncF64U(result: Slot, source: Slot)
+    case i32TruncSatF32S(result: Slot, source: Slot)
+    case i32TruncSatF32U(result: Slot, source: Slot)
+    case i32TruncSatF64S(result: Slot, source: Slot)
+    case i32TruncSatF64U(result: Slot, source: Slot)
+    case i64TruncSatF32S(result: Slot, source: Slot)
+    case i64TruncSatF32U(result: Slot, source: Slot)
+    case i64TruncSatF64S(result: Slot, source: Slot)
+    case i64TruncSatF64U(result: Slot, source: Slot)
+    /// `i64.extend_i32_u`: clears the high 32 bits.
+    case i64ExtendI32U(result: Slot, source: Slot)
+    /// Sign-extends the low 8 bits to 64 (`i32.extend8_s`, `i64.extend8_s`).
+    case extend8S(result: Slot, source: Slot)
+    /// Sign-extends the low 16 bits to 64 (`i32.extend16_s`, `i64.extend16_s`).
+    case extend16S(result: Slot, source: Slot)
+    /// Sign-extends the low 32 bits to 64 (`i64.extend_i32_s`, `i64.extend32_s`).
+    case extend32S(result: Slot, source: Slot)
+    case f32ConvertI32S(result: Slot, source: Slot)
+    case f32ConvertI32U(result: Slot, source: Slot)
+    case f32ConvertI64S(result: Slot, source: Slot)
+    case f32ConvertI64U(result: Slot, source: Slot)
+    case f32DemoteF64(result: Slot, source: Slot)
+    case f64ConvertI32S(result: Slot, source: Slot)
+    case f64ConvertI32U(result: Slot, source: Slot)
+    case f64ConvertI64S(result: Slot, source: Slot)
+    case f64ConvertI64U(result: Slot, source: Slot)
+    case f64PromoteF32(result: Slot, source: Slot)
+}

@@ -1,0 +1,334 @@
+// Translation of each instruction (spec §3.3 gives each one's operand types; the comments
+// name the execution rules, §4.4, that the emitted internal code implements).
+
+import WasmCore
+
+extension Translator {
+    mutating func translate(_ instruction: Instruction, decoder: InstructionDecoder) throws {
+        switch instruction {
+        // §4.4.8 control instructions
+        case .unreachable:
+            emit(.unreachable)
+            markUnreachable()
+        case .nop:
+            break
+        case .block(let blockType): enterBlock(.block, blockType)
+        case .loop(let blockType): enterBlock(.loop, blockType)
+        case .if(let blockType): enterIf(blockType)
+        case .else: translateElse()
+        case .end: translateEnd()
+        case .br(let label): translateBr(label)
+        case .brIf(let label): translateBrIf(label)
+        case .brTable(_, let defaultLabel): translateBrTable(decoder.brTableLabels + [defaultLabel])
+        case .return:
+            emitReturn()
+            markUnreachable()
+        case .call(let functionIndex): translateCall(functionIndex)
+        case .callIndirect(let typeIndex, let tableIndex): translateCallIndirect(typeIndex, tableIndex)
+
+        // §4.4.2 reference instructions
+        case .refNull(let type):
+            emitProducer(.const64(value: 0, result: push(type.valueType)))
+        case .refIsNull:
+            let reference = pop()
+            emitProducer(.i64Eqz(result: push(.i32), source: reference.source))
+        case .refFunc(let index):
+            let reference = FunctionEntity.reference(to: instance.functions[Int(index)])
+            emitProducer(.const64(value: reference, result: push(.funcref)))
+
+        // §4.4.4 parametric instructions
+        case .drop:
+            _ = pop()
+        case .select, .selectTyped:
+            try translateSelect(instruction)
+        case .selectTypedInvalidArity:
+            throw UnsupportedInstruction(instruction: instruction)
+
+        // §4.4.5 variable instructions
+        case .localGet(let index):
+            push(localTypes[Int(index)], aliasing: localSlots[Int(index)])
+        case .localSet(let index): translateLocalSet(index, tee: false)
+        case .localTee(let index): translateLocalSet(index, tee: true)
+        case .globalGet(let index):
+            let global = instance.globals[Int(index)].pointee
+            let result = push(global.type.valueType)
+            if global.type.valueType.slotCount == 1 {
+                emitProducer(.globalGet(cell: global.cell, result: result))
+            } else {
+                emit(.globalGetWide(cell: global.cell, result: result))
+            }
+        case .globalSet(let index):
+            let global = instance.globals[Int(index)].pointee
+            let value = pop()
+            if global.type.valueType.slotCount == 1 {
+                emit(.globalSet(cell: global.cell, source: value.source))
+            } else {
+                emit(.globalSetWide(cell: global.cell, source: value.source))
+            }
+
+        // §4.4.6 table instructions, §4.4.7 memory instructions
+        case .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop:
+            translateTableInstruction(instruction)
+        case .load(let op, let memarg): translateLoad(op, memarg)
+        case .store(let op, let memarg): translateStore(op, memarg)
+        case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill:
+            translateMemoryInstruction(instruction)
+
+        // §4.4.1 numeric instructions
+        case .i32Const(let value):
+            emitProducer(.const32(result: push(.i32), value: UInt32(bitPattern: value)))
+        case .i64Const(let value):
+            emitProducer(.const64(value: UInt64(bitPattern: value), result: push(.i64)))
+        case .f32Const(let bits):
+            emitProducer(.const32(result: push(.f32), value: bits))
+        case .f64Const(let bits):
+            emitProducer(.const64(value: bits, result: push(.f64)))
+        case .numeric(let op):
+            translateNumeric(op)
+
+        case .v128Const, .i8x16Shuffle, .simd, .simdLoad, .v128Store, .simdLane, .simdMemoryLane:
+            throw UnsupportedInstruction(instruction: instruction)
+        }
+    }
+
+    mutating func markUnreachable() {
+        controls[controls.count - 1].unreachable = true
+    }
+
+    // MARK: Blocks (§4.4.8 block, loop, if, end)
+
+    mutating func enterBlock(_ kind: ControlFrame.Kind, _ blockType: BlockType) {
+        let (parameters, results) = signature(of: blockType)
+        materializeAll()
+        bindLabel()
+        controls.append(ControlFrame(
+            kind: kind, parameters: parameters, results: results,
+            operandCount: operands.count - parameters.count,
+            base: height - parameters.slotCount, start: code.count))
+    }
+
+    mutating func enterIf(_ blockType: BlockType) {
+        let condition = pop()
+        let (parameters, results) = signature(of: blockType)
+        materializeAll()
+        let branch = emit(.brIfNot(condition: condition.source, offset: 0))
+        controls.append(ControlFrame(
+            kind: .if, parameters: parameters, results: results,
+            operandCount: operands.count - parameters.count,
+            base: height - parameters.slotCount, start: code.count, elseBranch: branch))
+    }
+
+    mutating func translateElse() {
+        var frame = controls.removeLast()
+        if !frame.unreachable {
+            materializeTop(frame.results.count)
+            frame.pendingBranches.append(emit(.br(offset: 0)))
+        }
+        if let elseBranch = frame.elseBranch { patch(elseBranch, to: code.count) }
+        frame.elseBranch = nil
+        frame.kind = .else
+        frame.unreachable = false
+        resetOperands(to: frame.operandCount, pushing: frame.parameters)
+        bindLabel()
+        controls.append(frame)
+    }
+
+    mutating func translateEnd() {
+        let frame = controls.removeLast()
+        if !frame.unreachable { materializeTop(frame.results.count) }
+        if frame.kind == .function {
+            if !frame.unreachable { emitReturn() }
+            return
+        }
+        for branch in frame.pendingBranches { patch(branch, to: code.count) }
+        if let elseBranch = frame.elseBranch { patch(elseBranch, to: code.count) }
+        resetOperands(to: frame.operandCount, pushing: frame.results)
+        bindLabel()
+    }
+
+    /// Leaves `count` operands and pushes `types` in their home slots: the operand stack after a
+    /// frame's end or at its else.
+    mutating func resetOperands(to count: Int, pushing types: [ValueType]) {
+        operands.removeLast(operands.count - count)
+        for type in types { push(type) }
+    }
+
+    // MARK: Branches (§4.4.8 br, br_if, br_table, return)
+
+    /// The frame a label index refers to (§3.3.8: label 0 is the innermost).
+    func frame(forLabel label: UInt32) -> ControlFrame {
+        controls[controls.count - 1 - Int(label)]
+    }
+
+    /// Whether branching to `frame` needs copies of the branch values into its slots.
+    func needsCopies(toReach frame: ControlFrame) -> Bool {
+        let count = frame.labelTypes.count
+        var destination = frame.base
+        for operand in operands[(operands.count - count)...] {
+            if operand.source != destination { return true }
+            destination += operand.type.slotCount
+        }
+        return false
+    }
+
+    /// Copies the values a branch to `frame` carries (the top operands) to the frame's slots.
+    /// The destinations never overlap a later source: they are at or below the values' homes
+    /// and above every local.
+    mutating func emitBranchCopies(toReach frame: ControlFrame) {
+        let count = frame.labelTypes.count
+        var destination = frame.base
+        for operand in operands[(operands.count - count)...] {
+            if operand.source != destination { emitCopy(to: destination, from: operand.source, type: operand.type) }
+            destination += operand.type.slotCount
+        }
+    }
+
+    /// Emits an unconditional branch to `label`, including its value copies, or a return when
+    /// the label is the function's.
+    mutating func emitJump(toLabel label: UInt32) {
+        let target = frame(forLabel: label)
+        if target.kind == .function {
+            emitReturn()
+            return
+        }
+        emitBranchCopies(toReach: target)
+        emitBranch(to: label)
+    }
+
+    /// Emits a `br` to `label` (values already in place).
+    mutating func emitBranch(to label: UInt32) {
+        let index = controls.count - 1 - Int(label)
+        if controls[index].kind == .loop {
+            emit(.br(offset: Int32(controls[index].start - (code.count + 1))))
+        } else {
+            controls[index].pendingBranches.append(emit(.br(offset: 0)))
+        }
+    }
+
+    mutating func translateBr(_ label: UInt32) {
+        emitJump(toLabel: label)
+        markUnreachable()
+    }
+
+    mutating func translateBrIf(_ label: UInt32) {
+        let condition = pop()
+        let target = frame(forLabel: label)
+        if target.kind != .function && !needsCopies(toReach: target) {
+            let index = controls.count - 1 - Int(label)
+            if target.kind == .loop {
+                emit(.brIf(condition: condition.source, offset: Int32(target.start - (code.count + 1))))
+            } else {
+                controls[index].pendingBranches.append(emit(.brIf(condition: condition.source, offset: 0)))
+            }
+            return
+        }
+        let skip = emit(.brIfNot(condition: condition.source, offset: 0))
+        emitJump(toLabel: label)
+        patch(skip, to: code.count)
+        bindLabel()
+    }
+
+    mutating func translateBrTable(_ labels: [UInt32]) {
+        let index = pop()
+        emit(.brTable(index: index.source, count: UInt32(labels.count - 1)))
+        // One `br` per label; labels whose branch needs copies (or is a return) go through
+        // a stub placed after the table.
+        let entries = code.count
+        var stubbed: [(entry: Int, label: UInt32)] = []
+        for label in labels {
+            let target = frame(forLabel: label)
+            if target.kind == .function || needsCopies(toReach: target) {
+                stubbed.append((emit(.br(offset: 0)), label))
+            } else {
+                emitBranch(to: label)
+            }
+        }
+        assert(code.count == entries + labels.count)
+        for (entry, label) in stubbed {
+            patch(entry, to: code.count)
+            emitJump(toLabel: label)
+        }
+        markUnreachable()
+    }
+
+    /// §4.4.8 return: the results (top operands) go to the frame base.
+    mutating func emitReturn() {
+        let results = type.results
+        if results.isEmpty {
+            emit(.returnNone)
+        } else if results.count == 1 && results[0].slotCount == 1 {
+            emit(.returnOne(source: operands[operands.count - 1].source))
+        } else {
+            // Results may alias locals that the copy to the frame base overwrites: copy them to
+            // their homes first.
+            materializeTop(results.count)
+            emit(.returnMany(source: operands[operands.count - results.count].home, count: results.slotCount))
+        }
+    }
+
+    // MARK: Calls (§4.4.8 call, call_indirect)
+
+    mutating func translateCall(_ functionIndex: UInt32) {
+        let callee = instance.functions[Int(functionIndex)]
+        let calleeType = module.types[Int(functionTypeIndices[Int(functionIndex)])]
+        let frame = passArguments(calleeType.parameters.count)
+        if callee.pointee.kind == .host {
+            emit(.callHost(callee: callee, frame: frame))
+        } else {
+            emit(.call(callee: callee, frame: frame))
+        }
+        for type in calleeType.results { push(type) }
+    }
+
+    mutating func translateCallIndirect(_ typeIndex: UInt32, _ tableIndex: UInt32) {
+        let calleeType = module.types[Int(typeIndex)]
+        // The table index sits right above the arguments, in its home slot.
+        materializeTop(1)
+        let index = pop()
+        _ = passArguments(calleeType.parameters.count)
+        emit(.callIndirect(typeID: instance.typeIDs[Int(typeIndex)], table: tableIndex, index: index.home))
+        for type in calleeType.results { push(type) }
+    }
+
+    /// Puts the top `count` operands in their home slots and pops them; returns the callee's
+    /// frame base: where the first argument is and where the results will be.
+    mutating func passArguments(_ count: Int) -> Slot {
+        materializeTop(count)
+        operands.removeLast(count)
+        return height
+    }
+
+    // MARK: Parametric and variable instructions (§4.4.4, §4.4.5)
+
+    mutating func translateSelect(_ instruction: Instruction) throws {
+        let condition = pop()
+        let other = pop()
+        let first = pop()
+        guard first.type.slotCount == 1 else { throw UnsupportedInstruction(instruction: instruction) }
+        if first.source != first.home { emitCopy(to: first.home, from: first.source, type: first.type) }
+        emit(.select(result: first.home, other: other.source, condition: condition.source))
+        push(first.type)
+    }
+
+    /// `local.set` and `local.tee`.
+    mutating func translateLocalSet(_ index: UInt32, tee: Bool) {
+        let target = localSlots[Int(index)]
+        let type = localTypes[Int(index)]
+        var value = pop()
+        if value.source != target {
+            // Operands still reading the local's old value get their own copy first.
+            for i in operands.indices where operands[i].source == target { materialize(at: i) }
+            if value.source == value.home, type.slotCount == 1, let producer = lastProducer,
+               producer == code.count - 1,
+               let redirected = code[producer].redirectingResult(from: value.home, to: target) {
+                // The value was just computed into its home: compute it into the local instead.
+                code[producer] = redirected
+                lastProducer = nil
+                value.source = target
+            } else {
+                emitCopy(to: target, from: value.source, type: type)
+            }
+        }
+        if tee { operands.append(value) }
+    }
+}

@@ -1,0 +1,91 @@
+// Translation of memory instructions (§4.4.7) and table instructions (§4.4.6).
+
+import WasmCore
+
+extension Translator {
+    mutating func translateLoad(_ op: LoadOperator, _ memarg: MemArg) {
+        let address = pop().source
+        let result = push(op.valueType)
+        let offset = memarg.offset
+        switch op {
+        case .i32Load8S, .i64Load8S: emitProducer(.load8S(result: result, address: address, offset: offset))
+        case .i32Load8U, .i64Load8U: emitProducer(.load8U(result: result, address: address, offset: offset))
+        case .i32Load16S, .i64Load16S: emitProducer(.load16S(result: result, address: address, offset: offset))
+        case .i32Load16U, .i64Load16U: emitProducer(.load16U(result: result, address: address, offset: offset))
+        case .i64Load32S: emitProducer(.load32S(result: result, address: address, offset: offset))
+        case .i32Load, .f32Load, .i64Load32U: emitProducer(.load32U(result: result, address: address, offset: offset))
+        case .i64Load, .f64Load: emitProducer(.load64(result: result, address: address, offset: offset))
+        }
+    }
+
+    mutating func translateStore(_ op: StoreOperator, _ memarg: MemArg) {
+        let value = pop().source
+        let address = pop().source
+        let offset = memarg.offset
+        switch op.byteWidth {
+        case 1: emit(.store8(address: address, value: value, offset: offset))
+        case 2: emit(.store16(address: address, value: value, offset: offset))
+        case 4: emit(.store32(address: address, value: value, offset: offset))
+        default: emit(.store64(address: address, value: value, offset: offset))
+        }
+    }
+
+    /// Puts the top `count` operands in consecutive home slots and pops them; returns the
+    /// first one's slot.
+    mutating func popInPlace(_ count: Int) -> Slot {
+        materializeTop(count)
+        let first = operands[operands.count - count].home
+        operands.removeLast(count)
+        return first
+    }
+
+    mutating func translateMemoryInstruction(_ instruction: Instruction) {
+        switch instruction {
+        case .memorySize:
+            emitProducer(.memorySize(result: push(.i32)))
+        case .memoryGrow:
+            let delta = pop().source
+            emit(.memoryGrow(result: push(.i32), delta: delta))
+        case .memoryFill:
+            let count = pop().source, value = pop().source, destination = pop().source
+            emit(.memoryFill(destination: destination, value: value, count: count))
+        case .memoryCopy:
+            let count = pop().source, source = pop().source, destination = pop().source
+            emit(.memoryCopy(destination: destination, source: source, count: count))
+        case .memoryInit(let data):
+            emit(.memoryInit(data: data, operands: popInPlace(3)))
+        case .dataDrop(let data):
+            emit(.dataDrop(data: data))
+        default:
+            preconditionFailure("not a memory instruction: \(instruction)")
+        }
+    }
+
+    mutating func translateTableInstruction(_ instruction: Instruction) {
+        switch instruction {
+        case .tableGet(let table):
+            let index = pop().source
+            let type = instance.tables[Int(table)].pointee.elementType.valueType
+            emit(.tableGet(table: table, result: push(type), index: index))
+        case .tableSet(let table):
+            let value = pop().source, index = pop().source
+            emit(.tableSet(table: table, index: index, value: value))
+        case .tableSize(let table):
+            emit(.tableSize(table: table, result: push(.i32)))
+        case .tableGrow(let table):
+            let operands = popInPlace(2)
+            emit(.tableGrow(table: table, operands: operands))
+            push(.i32)
+        case .tableFill(let table):
+            emit(.tableFill(table: table, operands: popInPlace(3)))
+        case .tableCopy(let destination, let source):
+            emit(.tableCopy(destination: destination, source: source, operands: popInPlace(3)))
+        case .tableInit(let element, let table):
+            emit(.tableInit(element: element, table: table, operands: popInPlace(3)))
+        case .elemDrop(let element):
+            emit(.elemDrop(element: element))
+        default:
+            preconditionFailure("not a table instruction: \(instruction)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+// Translation of numeric instructions (§4.4.1): each operator becomes one internal
+// instruction reading its operands where they are and writing its result to the home slot.
+// The wrap and reinterpret conversions only change the operand's type: with i32 and f32 kept in
+// the low 32 bits of a slot (see `InternalInstruction`), the bits are already right.
+
+import WasmCore
+
+extension Translator {
+    mutating func translateNumeric(_ op: NumericOperator) {
+        switch op {
+        case .i32Eqz: emitUnary(op) { .i32Eqz(result: $0, source: $1) }
+        case .i32Eq: emitBinary(op) { .i32Eq(result: $0, lhs: $1, rhs: $2) }
+        case .i32Ne: emitBinary(op) { .i32Ne(result: $0, lhs: $1, rhs: $2) }
+        case .i32LtS: emitBinary(op) { .i32LtS(result: $0, lhs: $1, rhs: $2) }
+        case .i32LtU: emitBinary(op) { .i32LtU(result: $0, lhs: $1, rhs: $2) }
+        case .i32GtS: emitBinary(op) { .i32GtS(result: $0, lhs: $1, rhs: $2) }
+        case .i32GtU: emitBinary(op) { .i32GtU(result: $0, lhs: $1, rhs: $2) }
+        case .i32LeS: emitBinary(op) { .i32LeS(result: $0, lhs: $1, rhs: $2) }
+        case .i32LeU: emitBinary(op) { .i32LeU(result: $0, lhs: $1, rhs: $2) }
+        case .i32GeS: emitBinary(op) { .i32GeS(result: $0, lhs: $1, rhs: $2) }
+        case .i32GeU: emitBinary(op) { .i32GeU(result: $0, lhs: $1, rhs: $2) }
+        case .i64Eqz: emitUnary(op) { .i64Eqz(result: $0, source: $1) }
+        case .i64Eq: emitBinary(op) { .i64Eq(result: $0, lhs: $1, rhs: $2) }
+        case .i64Ne: emitBinary(op) { .i64Ne(result: $0, lhs: $1, rhs: $2) }
+        case .i64LtS: emitBinary(op) { .i64LtS(result: $0, lhs: $1, rhs: $2) }
+        case .i64LtU: emitBinary(op) { .i64LtU(result: $0, lhs: $1, rhs: $2) }
+        case .i64GtS: emitBinary(op) { .i64GtS(result: $0, lhs: $1, rhs: $2) }
+        case .i64GtU: emitBinary(op) { .i64GtU(result: $0, lhs: $1, rhs: $2) }
+        case .i64LeS: emitBinary(op) { .i64LeS(result: $0, lhs: $1, rhs: $2) }
+        case .i64LeU: emitBinary(op) { .i64LeU(result: $0, lhs: $1, rhs: $2) }
+        case .i64GeS: emitBinary(op) { .i64GeS(result: $0, lhs: $1, rhs: $2) }
+        case .i64GeU: emitBinary(op) { .i64GeU(result: $0, lhs: $1, rhs: $2) }
+        case .f32Eq: emitBinary(op) { .f32Eq(result: $0, lhs: $1, rhs: $2) }
+        case .f32Ne: emitBinary(op) { .f32Ne(result: $0, lhs: $1, rhs: $2) }
+        case .f32Lt: emitBinary(op) { .f32Lt(result: $0, lhs: $1, rhs: $2) }
+        case .f32Gt: emitBinary(op) { .f32Gt(result: $0, lhs: $1, rhs: $2) }
+        case .f32Le: emitBinary(op) { .f32Le(result: $0, lhs: $1, rhs: $2) }
+        case .f32Ge: emitBinary(op) { .f32Ge(result: $0, lhs: $1, rhs: $2) }
+        case .f64Eq: emitBinary(op) { .f64Eq(result: $0, lhs: $1, rhs: $2) }
+        case .f64Ne: emitBinary(op) { .f64Ne(result: $0, lhs: $1, rhs: $2) }
+        case .f64Lt: emitBinary(op) { .f64Lt(result: $0, lhs: $1, rhs: $2) }
+        case .f64Gt: emitBinary(op) { .f64Gt(result: $0, lhs: $1, rhs: $2) }
+        case .f64Le: emitBinary(op) { .f64Le(result: $0, lhs: $1, rhs: $2) }
+        case .f64Ge: emitBinary(op) { .f64Ge(result: $0, lhs: $1, rhs: $2) }
+        case .i32Clz: emitUnary(op) { .i32Clz(result: $0, source: $1) }
+        case .i32Ctz: emitUnary(op) { .i32Ctz(result: $0, source: $1) }
+        case .i32Popcnt: emitUnary(op) { .i32Popcnt(result: $0, source: $1) }
+        case .i32Add: emitBinary(op) { .i32Add(result: $0, lhs: $1, rhs: $2) }
+        case .i32Sub: emitBinary(op) { .i32Sub(result: $0, lhs: $1, rhs: $2) }
+        case .i32Mul: emitBinary(op) { .i32Mul(result: $0, lhs: $1, rhs: $2) }
+        case .i32DivS: emitBinary(op) { .i32DivS(result: $0, lhs: $1, rhs: $2) }
+        case .i32DivU: emitBinary(op) { .i32DivU(result: $0, lhs: $1, rhs: $2) }
+        case .i32RemS: emitBinary(op) { .i32RemS(result: $0, lhs: $1, rhs: $2) }
+        case .i32RemU: emitBinary(op) { .i32RemU(result: $0, lhs: $1, rhs: $2) }
+        case .i32And: emitBinary(op) { .i32And(result: $0, lhs: $1, rhs: $2) }
+        case .i32Or: emitBinary(op) { .i32Or(result: $0, lhs: $1, rhs: $2) }
+        case .i32Xor: emitBinary(op) { .i32Xor(result: $0, lhs: $1, rhs: $2) }
+        case .i32Shl: emitBinary(op) { .i32Shl(result: $0, lhs: $1, rhs: $2) }
+        case .i32ShrS: emitBinary(op) { .i32ShrS(result: $0, lhs: $1, rhs: $2) }
+        case .i32ShrU: emitBinary(op) { .i32ShrU(result: $0, lhs: $1, rhs: $2) }
+        case .i32Rotl: emitBinary(op) { .i32Rotl(result: $0, lhs: $1, rhs: $2) }
+        case .i32Rotr: emitBinary(op) { .i32Rotr(result: $0, lhs: $1, rhs: $2) }
+        case .i64Clz: emitUnary(op) { .i64Clz(result: $0, source: $1) }
+        case .i64Ctz: emitUnary(op) { .i64Ctz(result: $0, source: $1) }
+        case .i64Popcnt: emitUnary(op) { .i64Popcnt(result: $0, source: $1) }
+        case .i64Add: emitBinary(op) { .i64Add(result: $0, lhs: $1, rhs: $2) }
+        case .i64Sub: emitBinary(op) { .i64Sub(result: $0, lhs: $1, rhs: $2) }
+        case .i64Mul: emitBinary(op) { .i64Mul(result: $0, lhs: $1, rhs: $2) }
+        case .i64DivS: emitBinary(op) { .i64DivS(result: $0, lhs: $1, rhs: $2) }
+        case .i64DivU: emitBinary(op) { .i64DivU(result: $0, lhs: $1, rhs: $2) }
+        case .i64RemS: emitBinary(op) { .i64RemS(result: $0, lhs: $1, rhs: $2) }
+        case .i64RemU: emitBinary(op) { .i64RemU(result: $0, lhs: $1, rhs: $2) }
+        case .i64And: emitBinary(op) { .i64And(result: $0, lhs: $1, rhs: $2) }
+        case .i64Or: emitBinary(op) { .i64Or(result: $0, lhs: $1, rhs: $2) }
+        case .i64Xor: emitBinary(op) { .i64Xor(result: $0, lhs: $1, rhs: $2) }
+        case .i64Shl: emitBinary(op) { .i64Shl(result: $0, lhs: $1, rhs: $2) }
+        case .i64ShrS: emitBinary(op) { .i64ShrS(result: $0, lhs: $1, rhs: $2) }
+        case .i64ShrU: emitBinary(op) { .i64ShrU(result: $0, lhs: $1, rhs: $2) }
+        case .i64Rotl: emitBinary(op) { .i64Rotl(result: $0, lhs: $1, rhs: $2) }
+        case .i64Rotr: emitBinary(op) { .i64Rotr(result: $0, lhs: $1, rhs: $2) }
+        case .f32Abs: emitUnary(op) { .f32Abs(result: $0, source: $1) }
+        case .f32Neg: emitUnary(op) { .f32Neg(result: $0, source: $1) }
+        case .f32Ceil: emitUnary(op) { .f32Ceil(result: $0, source: $1) }
+        case .f32Floor: emitUnary(op) { .f32Floor(result: $0, source: $1) }
+        case .f32Trunc: emitUnary(op) { .f32Trunc(result: $0, source: $1) }
+        case .f32Nearest: emitUnary(op) { .f32Nearest(result: $0, source: $1) }
+        case .f32Sqrt: emitUnary(op) { .f32Sqrt(result: $0, source: $1) }
+        case .f32Add: emitBinary(op) { .f32Add(result: $0, lhs: $1, rhs: $2) }
+        case .f32Sub: emitBinary(op) { .f32Sub(result: $0, lhs: $1, rhs: $2) }
+        case .f32Mul: emitBinary(op) { .f32Mul(result: $0, lhs: $1, rhs: $2) }
+        case .f32Div: emitBinary(op) { .f32Div(result: $0, lhs: $1, rhs: $2) }
+        case .f32Min: emitBinary(op) { .f32Min(result: $0, lhs: $1, rhs: $2) }
+        case .f32Max: emitBinary(op) { .f32Max(result: $0, lhs: $1, rhs: $2) }
+        case .f32Copysign: emitBinary(op) { .f32Copysign(result: $0, lhs: $1, rhs: $2) }
+        case .f64Abs: emitUnary(op) { .f64Abs(result: $0, source: $1) }
+        case .f64Neg: emitUnary(op) { .f64Neg(result: $0, source: $1) }
+        case .f64Ceil: emitUnary(op) { .f64Ceil(result: $0, source: $1) }
+        case .f64Floor: emitUnary(op) { .f64Floor(result: $0, source: $1) }
+        case .f64Trunc: emitUnary(op) { .f64Trunc(result: $0, source: $1) }
+        case .f64Nearest: emitUnary(op) { .f64Nearest(result: $0, source: $1) }
+        case .f64Sqrt: emitUnary(op) { .f64Sqrt(result: $0, source: $1) }
+        case .f64Add: emitBinary(op) { .f64Add(result: $0, lhs: $1, rhs: $2) }
+        case .f64Sub: emitBinary(op) { .f64Sub(result: $0, lhs: $1, rhs: $2) }
+        case .f64Mul: emitBinary(op) { .f64Mul(result: $0, lhs: $1, rhs: $2) }
+        case .f64Div: emitBinary(op) { .f64Div(result: $0, lhs: $1, rhs: $2) }
+        case .f64Min: emitBinary(op) { .f64Min(result: $0, lhs: $1, rhs: $2) }
+        case .f64Max: emitBinary(op) { .f64Max(result: $0, lhs: $1, rhs: $2) }
+        case .f64Copysign: emitBinary(op) { .f64Copysign(result: $0, lhs: $1, rhs: $2) }
+        case .i32WrapI64: retype(to: .i32)
+        case .i32TruncF32S: emitUnary(op) { .i32TruncF32S(result: $0, source: $1) }
+        case .i32TruncF32U: emitUnary(op) { .i32TruncF32U(result: $0, source: $1) }
+        case .i32TruncF64S: emitUnary(op) { .i32TruncF64S(result: $0, source: $1) }
+        case .i32TruncF64U: emitUnary(op) { .i32TruncF64U(result: $0, source: $1) }
+        case .i64ExtendI32S: emitUnary(op) { .extend32S(result: $0, source: $1) }
+        case .i64ExtendI32U: emitUnary(op) { .i64ExtendI32U(result: $0, source: $1) }
+        case .i64TruncF32S: emitUnary(op) { .i64TruncF32S(result: $0, source: $1) }
+        case .i64TruncF32U: emitUnary(op) { .i64TruncF32U(result: $0, source: $1) }
+        case .i64TruncF64S: emitUnary(op) { .i64TruncF64S(result: $0, source: $1) }
+        case .i64TruncF64U: emitUnary(op) { .i64TruncF64U(result: $0, source: $1) }
+        case .f32ConvertI32S: emitUnary(op) { .f32ConvertI32S(result: $0, source: $1) }
+        case .f32ConvertI32U: emitUnary(op) { .f32ConvertI32U(result: $0, source: $1) }
+        case .f32ConvertI64S: emitUnary(op) { .f32ConvertI64S(result: $0, source: $1) }
+        case .f32ConvertI64U: emitUnary(op) { .f32ConvertI64U(result: $0, source: $1) }
+        case .f32DemoteF64: emitUnary(op) { .f32DemoteF64(result: $0, source: $1) }
+        case .f64ConvertI32S: emitUnary(op) { .f64ConvertI32S(result: $0, source: $1) }
+        case .f64ConvertI32U: emitUnary(op) { .f64ConvertI32U(result: $0, source: $1) }
+        case .f64ConvertI64S: emitUnary(op) { .f64ConvertI64S(result: $0, source: $1) }
+        case .f64ConvertI64U: emitUnary(op) { .f64ConvertI64U(result: $0, source: $1) }
+        case .f64PromoteF32: emitUnary(op) { .f64PromoteF32(result: $0, source: $1) }
+        case .i32ReinterpretF32: retype(to: .i32)
+        case .i64ReinterpretF64: retype(to: .i64)
+        case .f32ReinterpretI32: retype(to: .f32)
+        case .f64ReinterpretI64: retype(to: .f64)
+        case .i32Extend8S: emitUnary(op) { .extend8S(result: $0, source: $1) }
+        case .i32Extend16S: emitUnary(op) { .extend16S(result: $0, source: $1) }
+        case .i64Extend8S: emitUnary(op) { .extend8S(result: $0, source: $1) }
+        case .i64Extend16S: emitUnary(op) { .extend16S(result: $0, source: $1) }
+        case .i64Extend32S: emitUnary(op) { .extend32S(result: $0, source: $1) }
+        case .i32TruncSatF32S: emitUnary(op) { .i32TruncSatF32S(result: $0, source: $1) }
+        case .i32TruncSatF32U: emitUnary(op) { .i32TruncSatF32U(result: $0, source: $1) }
+        case .i32TruncSatF64S: emitUnary(op) { .i32TruncSatF64S(result: $0, source: $1) }
+        case .i32TruncSatF64U: emitUnary(op) { .i32TruncSatF64U(result: $0, source: $1) }
+        case .i64TruncSatF32S: emitUnary(op) { .i64TruncSatF32S(result: $0, source: $1) }
+        case .i64TruncSatF32U: emitUnary(op) { .i64TruncSatF32U(result: $0, source: $1) }
+        case .i64TruncSatF64S: emitUnary(op) { .i64TruncSatF64S(result: $0, source: $1) }
+        case .i64TruncSatF64U: emitUnary(op) { .i64TruncSatF64U(result: $0, source: $1) }
+        }
+    }
+
+    mutating func emitUnary(_ op: NumericOperator, _ make: (Slot, Slot) -> InternalInstruction) {
+        let source = pop().source
+        emitProducer(make(push(op.signature.result), source))
+    }
+
+    mutating func emitBinary(_ op: NumericOperator, _ make: (Slot, Slot, Slot) -> InternalInstruction) {
+        let rhs = pop().source
+        let lhs = pop().source
+        emitProducer(make(push(op.signature.result), lhs, rhs))
+    }
+
+    /// A conversion that keeps the bits: the top operand gets the result type.
+    mutating func retype(to type: ValueType) {
+        operands[operands.count - 1].type = type
+    }
+}

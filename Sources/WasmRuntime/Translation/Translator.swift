@@ -1,0 +1,218 @@
+// Translation of a validated function body into internal code (DESIGN.md, "Translation").
+// The translator walks the body once, keeping a static model of the operand stack: each
+// operand has a fixed home slot (its position on the stack) and a source slot where its value
+// actually is. `local.get` emits nothing: it pushes an operand whose source is the local's slot,
+// and the instruction that consumes it reads the local directly. Such aliases are copied to
+// their home slot ("materialised") whenever that is needed for correctness: before the local is
+// overwritten, at control-flow joins, and where an instruction needs its operands in place.
+
+import WasmCore
+
+/// An operand on the translator's model of the operand stack (§3.3 validation's value stack).
+struct Operand {
+    var type: ValueType
+    /// The operand's own slot: its position on the operand stack.
+    var home: Slot
+    /// Where its value is: `home`, or the slot of a local it is an unmodified copy of.
+    var source: Slot
+}
+
+/// A structured control instruction being translated (§3.3.8 control frames).
+struct ControlFrame {
+    enum Kind { case block, loop, `if`, `else`, function }
+    var kind: Kind
+    var parameters: [ValueType]
+    var results: [ValueType]
+    /// Operands on the stack below the frame's parameters.
+    var operandCount: Int
+    /// The home slot of the frame's first parameter (and first result).
+    var base: Slot
+    /// Code index of a loop's first instruction: where its branches go.
+    var start: Int
+    /// Branch instructions to patch with the code index of the frame's end.
+    var pendingBranches: [Int] = []
+    /// An `if`'s conditional branch to its `else` (or to its end when there is none).
+    var elseBranch: Int?
+    /// Whether the rest of the frame's code is unreachable (after br, return, ...).
+    var unreachable = false
+
+    /// The types a branch to this frame's label carries (§3.3.8 label types).
+    var labelTypes: [ValueType] { kind == .loop ? parameters : results }
+}
+
+/// The translation of one function body.
+struct TranslatedFunction {
+    var code: [InternalInstruction]
+    /// Slots the frame needs: locals plus the deepest operand stack, and room for the results.
+    var frameSlots: Int32
+}
+
+/// Translates one validated function body of an instance.
+struct Translator {
+    let module: Module
+    let instance: InstanceEntity
+    let functionTypeIndices: [UInt32]
+    let type: FuncType
+    let body: FunctionBody
+    /// Slot of each local (parameters first); v128 locals take two slots.
+    let localSlots: [Slot]
+    let localTypes: [ValueType]
+    let localSlotCount: Slot
+
+    var code: [InternalInstruction] = []
+    var operands: [Operand] = []
+    var controls: [ControlFrame] = []
+    /// The highest slot (exclusive) any operand has used.
+    var maxHeight: Slot
+    /// Code index of the last instruction when it is a "producer" whose result slot can be
+    /// changed to a local's (the `local.set` peephole); `nil` when that is not allowed.
+    var lastProducer: Int?
+
+    init(module: Module, instance: InstanceEntity, functionTypeIndices: [UInt32], functionIndex: Int) {
+        self.module = module
+        self.instance = instance
+        self.functionTypeIndices = functionTypeIndices
+        type = module.types[Int(functionTypeIndices[functionIndex])]
+        body = module.codes[functionIndex - (functionTypeIndices.count - module.codes.count)]
+        var types = type.parameters
+        for run in body.locals { types += repeatElement(run.type, count: Int(run.count)) }
+        var slots: [Slot] = []
+        slots.reserveCapacity(types.count)
+        var next: Slot = 0
+        for type in types {
+            slots.append(next)
+            next += type.slotCount
+        }
+        localTypes = types
+        localSlots = slots
+        localSlotCount = next
+        maxHeight = next
+    }
+
+    /// Translates the body (§3.3 instruction by instruction).
+    mutating func translate() throws -> TranslatedFunction {
+        var decoder = InstructionDecoder(bytes: module.bytes, range: body.code)
+        controls.append(ControlFrame(
+            kind: .function, parameters: [], results: type.results, operandCount: 0, base: 0, start: 0))
+        /// Nesting depth of blocks opened inside unreachable code, which are skipped.
+        var skippedDepth = 0
+        while !controls.isEmpty {
+            let instruction = try decoder.next()
+            if controls[controls.count - 1].unreachable {
+                switch instruction {
+                case .block, .loop, .if: skippedDepth += 1
+                case .end where skippedDepth > 0: skippedDepth -= 1
+                case .else where skippedDepth == 0, .end: try translate(instruction, decoder: decoder)
+                default: break
+                }
+                continue
+            }
+            try translate(instruction, decoder: decoder)
+        }
+        return TranslatedFunction(code: code, frameSlots: max(maxHeight, type.results.slotCount))
+    }
+
+    // MARK: Operand stack
+
+    /// The next free home slot.
+    var height: Slot {
+        if let top = operands.last { return top.home + top.type.slotCount }
+        return localSlotCount
+    }
+
+    /// Pushes an operand whose value is (or will be) in its home slot; returns that slot.
+    @discardableResult
+    mutating func push(_ type: ValueType) -> Slot {
+        let home = height
+        operands.append(Operand(type: type, home: home, source: home))
+        maxHeight = max(maxHeight, home + type.slotCount)
+        return home
+    }
+
+    /// Pushes an operand whose value is in the slot `source` (a local).
+    mutating func push(_ type: ValueType, aliasing source: Slot) {
+        let home = height
+        operands.append(Operand(type: type, home: home, source: source))
+        maxHeight = max(maxHeight, home + type.slotCount)
+    }
+
+    mutating func pop() -> Operand {
+        operands.removeLast()
+    }
+
+    /// Copies the operand at `index` to its home slot if it is elsewhere.
+    mutating func materialize(at index: Int) {
+        let operand = operands[index]
+        guard operand.source != operand.home else { return }
+        emitCopy(to: operand.home, from: operand.source, type: operand.type)
+        operands[index].source = operand.home
+    }
+
+    /// Materialises the top `count` operands (so they sit in consecutive home slots).
+    mutating func materializeTop(_ count: Int) {
+        for index in operands.count - count ..< operands.count { materialize(at: index) }
+    }
+
+    /// Materialises every operand: done where control flow splits or joins, so that an alias
+    /// never has to be tracked across paths.
+    mutating func materializeAll() {
+        materializeTop(operands.count)
+    }
+
+    // MARK: Emission
+
+    /// Appends an instruction; returns its code index.
+    @discardableResult
+    mutating func emit(_ instruction: InternalInstruction) -> Int {
+        code.append(instruction)
+        lastProducer = nil
+        return code.count - 1
+    }
+
+    /// Appends an instruction that only writes its result slot after reading all its operands,
+    /// so that a following `local.set` may redirect the result into the local.
+    mutating func emitProducer(_ instruction: InternalInstruction) {
+        code.append(instruction)
+        lastProducer = code.count - 1
+    }
+
+    mutating func emitCopy(to destination: Slot, from source: Slot, type: ValueType) {
+        if type.slotCount == 1 {
+            emit(.copy(destination: destination, source: source))
+        } else {
+            emit(.copyMany(destination: destination, source: source, count: type.slotCount))
+        }
+    }
+
+    /// Marks the current position as a branch target: the previous instruction's result can
+    /// no longer be redirected, since another path may arrive here.
+    mutating func bindLabel() {
+        lastProducer = nil
+    }
+
+    /// Sets the target of the branch at code index `index` to code index `target`.
+    mutating func patch(_ index: Int, to target: Int) {
+        let offset = Int32(target - (index + 1))
+        switch code[index] {
+        case .br: code[index] = .br(offset: offset)
+        case .brIf(let condition, _): code[index] = .brIf(condition: condition, offset: offset)
+        case .brIfNot(let condition, _): code[index] = .brIfNot(condition: condition, offset: offset)
+        default: preconditionFailure("patching a non-branch instruction")
+        }
+    }
+
+    /// The parameter and result types of a block type (§3.2.9 block types).
+    func signature(of blockType: BlockType) -> (parameters: [ValueType], results: [ValueType]) {
+        switch blockType {
+        case .empty: ([], [])
+        case .value(let type): ([], [type])
+        case .typeIndex(let index): (module.types[Int(index)].parameters, module.types[Int(index)].results)
+        }
+    }
+}
+
+/// A valid module's code that the interpreter cannot run yet.
+struct UnsupportedInstruction: Error, CustomStringConvertible {
+    var instruction: Instruction
+    var description: String { "unsupported instruction \(instruction) (SIMD execution: issue 4)" }
+}

@@ -1,1 +1,0 @@
-// WasmRuntime: store, instances, memory, tables, globals, the interpreter (issue 3).
