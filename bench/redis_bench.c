@@ -9,6 +9,7 @@
  *
  * Usage: redis-bench [N]
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -16,7 +16,7 @@
 #
 # Knobs: EMCC (default emcc, installed with apt-get when missing), WASM_OPT
 # (-O2: Redis objects, shim and link; the deps keep upstream's own levels),
-# WASM_FEATURES (e.g. -mbulk-memory), NATIVE_CC (gcc).
+# WASM_FEATURES (e.g. -mbulk-memory), NATIVE_CC (gcc), V=1 (show commands).
 #
 # The object lists come from upstream's Makefiles (REDIS_SERVER_OBJ of
 # src/Makefile, CORE_O/LIB_O of Lua's, OBJ of hiredis's), so they are only
@@ -36,6 +36,9 @@ WASM_FEATURES ?=
 EMCC_RUN      := NODE_PATH=/usr/share/nodejs $(EMCC)
 
 REDIS_SUBMAKE  = $(MAKE) --no-print-directory -f $(REDIS_MK)
+# quiet recipes: one line per step unless V=1
+REDIS_Q        = $(if $(V),,@)
+redis_say      = $(if $(V),,@echo "  $(1) $(2)")
 
 .PHONY: redis-wasm bench-redis-wasm bench-redis-native redis-sources redis-emcc
 
@@ -52,11 +55,7 @@ redis-sources:
 	@sh $(REDIS_MK_DIR)/redis-sources.sh $(REDIS_DIR) $(REDIS_BUILD)/redis-src
 
 redis-emcc:
-	@if ! command -v $(EMCC) >/dev/null 2>&1; then \
-	    if [ "$(EMCC)" != emcc ]; then echo "EMCC=$(EMCC) not found" >&2; exit 1; fi; \
-	    echo "emcc missing: installing Debian's emscripten"; \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y emscripten; \
-	fi
+	@sh $(REDIS_MK_DIR)/need-emcc.sh $(EMCC)
 
 ifneq ($(wildcard $(REDIS_DIR)/src/Makefile),)
 
@@ -107,23 +106,28 @@ WASM_CC = $(EMCC_RUN) $(WASM_FEATURES)
 
 $(WASM_OBJ_DIR)/src/%.o: $(REDIS_DIR)/src/%.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(REDIS_CFLAGS) $(WASM_OPT) $(if $(filter server.o,$(@F)),$(REDIS_MAIN_RENAME)) -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(REDIS_CFLAGS) $(WASM_OPT) $(if $(filter server.o,$(@F)),$(REDIS_MAIN_RENAME)) -MMD -MP -c $< -o $@
 
 $(WASM_OBJ_DIR)/lua/%.o: $(REDIS_DIR)/deps/lua/src/%.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
 
 $(WASM_OBJ_DIR)/hiredis/%.o: $(REDIS_DIR)/deps/hiredis/%.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(HIREDIS_CFLAGS) -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(HIREDIS_CFLAGS) -MMD -MP -c $< -o $@
 
 $(WASM_OBJ_DIR)/hdr/%.o: $(REDIS_DIR)/deps/hdr_histogram/%.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(HDR_CFLAGS) -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(HDR_CFLAGS) -MMD -MP -c $< -o $@
 
 $(WASM_OBJ_DIR)/wasm/%.o: wasm/%.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(SHIM_CFLAGS) $(WASM_OPT) -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(SHIM_CFLAGS) $(WASM_OPT) -MMD -MP -c $< -o $@
 
 # Exports: the shim's API (see wasm/shim.c), malloc/free for passing buffers,
 # and what the host's setjmp/longjmp support (invoke_*) needs.
@@ -137,56 +141,70 @@ REDIS_WASM_LDFLAGS = $(WASM_OPT) $(WASM_FEATURES) -sSTANDALONE_WASM --no-entry -
                      -sALLOW_MEMORY_GROWTH --profiling-funcs \
                      -sEXPORTED_FUNCTIONS=$(subst $(redis_space),$(redis_comma),$(addprefix _,$(REDIS_EXPORTS)))
 
+# (emcc may leave a broken output behind when it fails: remove it)
 $(REDIS_BUILD)/redis.wasm: $(REDIS_WASM_OBJS) $(REDIS_MK)
-	$(EMCC_RUN) $(REDIS_WASM_LDFLAGS) $(REDIS_WASM_OBJS) -o $@
+	$(call redis_say,LINK wasm,$@)
+	$(REDIS_Q)$(EMCC_RUN) $(REDIS_WASM_LDFLAGS) $(REDIS_WASM_OBJS) -o $@ || { rm -f $@; exit 1; }
 
 # The WASI command for benchmarks: the SjLj lowering is what imports invoke_*
 # and _emscripten_throw_longjmp, so Lua's ldo.c (the only setjmp user) is
-# compiled again without it; a Lua error in this build aborts.
+# compiled again without it and bench/no_longjmp.c supplies a setjmp that
+# returns 0 and a longjmp that aborts (a Lua error ends this build).
 BENCH_NOSJLJ = -sSUPPORT_LONGJMP=0
 BENCH_WASM_OBJS = $(filter-out $(WASM_OBJ_DIR)/lua/ldo.o,$(REDIS_WASM_OBJS)) \
-                  $(REDIS_BUILD)/bench/wasm-obj/ldo.o $(REDIS_BUILD)/bench/wasm-obj/redis_bench.o
+                  $(REDIS_BUILD)/bench/wasm-obj/ldo.o $(REDIS_BUILD)/bench/wasm-obj/no_longjmp.o \
+                  $(REDIS_BUILD)/bench/wasm-obj/redis_bench.o
 
 $(REDIS_BUILD)/bench/wasm-obj/ldo.o: $(REDIS_DIR)/deps/lua/src/ldo.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(LUA_CFLAGS) $(BENCH_NOSJLJ) -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(LUA_CFLAGS) $(BENCH_NOSJLJ) -MMD -MP -c $< -o $@
 
-$(REDIS_BUILD)/bench/wasm-obj/redis_bench.o: bench/redis_bench.c
+$(REDIS_BUILD)/bench/wasm-obj/%.o: bench/%.c
 	@mkdir -p $(@D)
-	$(WASM_CC) $(SHIM_CFLAGS) $(WASM_OPT) -Iwasm -MMD -MP -c $< -o $@
+	$(call redis_say,CC wasm,$<)
+	$(REDIS_Q)$(WASM_CC) $(SHIM_CFLAGS) $(WASM_OPT) $(BENCH_NOSJLJ) -MMD -MP -c $< -o $@
 
 $(REDIS_BUILD)/bench/redis-bench.wasm: $(BENCH_WASM_OBJS) $(REDIS_MK)
-	$(EMCC_RUN) $(WASM_OPT) $(WASM_FEATURES) -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH $(BENCH_NOSJLJ) \
-	    --profiling-funcs $(BENCH_WASM_OBJS) -o $@
+	$(call redis_say,LINK wasm,$@)
+	$(REDIS_Q)$(EMCC_RUN) $(WASM_OPT) $(WASM_FEATURES) -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH $(BENCH_NOSJLJ) \
+	    --profiling-funcs $(BENCH_WASM_OBJS) -o $@ || { rm -f $@; exit 1; }
 
 # ---- the native build (same sources, shim and bio; gcc -O2) ------------------
 $(NATIVE_OBJ_DIR)/src/%.o: $(REDIS_DIR)/src/%.c
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(REDIS_CFLAGS) -O2 $(if $(filter server.o,$(@F)),$(REDIS_MAIN_RENAME)) -MMD -MP -c $< -o $@
+	$(call redis_say,CC native,$<)
+	$(REDIS_Q)$(NATIVE_CC) $(REDIS_CFLAGS) -O2 $(if $(filter server.o,$(@F)),$(REDIS_MAIN_RENAME)) -MMD -MP -c $< -o $@
 
 $(NATIVE_OBJ_DIR)/lua/%.o: $(REDIS_DIR)/deps/lua/src/%.c
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
+	$(call redis_say,CC native,$<)
+	$(REDIS_Q)$(NATIVE_CC) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
 
 $(NATIVE_OBJ_DIR)/hiredis/%.o: $(REDIS_DIR)/deps/hiredis/%.c
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(HIREDIS_CFLAGS) -MMD -MP -c $< -o $@
+	$(call redis_say,CC native,$<)
+	$(REDIS_Q)$(NATIVE_CC) $(HIREDIS_CFLAGS) -MMD -MP -c $< -o $@
 
 $(NATIVE_OBJ_DIR)/hdr/%.o: $(REDIS_DIR)/deps/hdr_histogram/%.c
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(HDR_CFLAGS) -MMD -MP -c $< -o $@
+	$(call redis_say,CC native,$<)
+	$(REDIS_Q)$(NATIVE_CC) $(HDR_CFLAGS) -MMD -MP -c $< -o $@
 
 $(NATIVE_OBJ_DIR)/wasm/%.o: wasm/%.c
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(SHIM_CFLAGS) -O2 -MMD -MP -c $< -o $@
+	$(call redis_say,CC native,$<)
+	$(REDIS_Q)$(NATIVE_CC) $(SHIM_CFLAGS) -O2 -MMD -MP -c $< -o $@
 
 $(NATIVE_OBJ_DIR)/bench/redis_bench.o: bench/redis_bench.c
 	@mkdir -p $(@D)
-	$(NATIVE_CC) $(SHIM_CFLAGS) -O2 -Iwasm -MMD -MP -c $< -o $@
+	$(call redis_say,CC native,$<)
+	$(REDIS_Q)$(NATIVE_CC) $(SHIM_CFLAGS) -O2 -MMD -MP -c $< -o $@
 
 $(REDIS_BUILD)/bench/redis-bench-native: $(REDIS_NATIVE_OBJS) $(NATIVE_OBJ_DIR)/bench/redis_bench.o $(REDIS_MK)
 	@mkdir -p $(@D)
-	$(NATIVE_CC) -O2 -o $@ $(REDIS_NATIVE_OBJS) $(NATIVE_OBJ_DIR)/bench/redis_bench.o -lm -ldl -pthread -lrt
+	$(call redis_say,LINK native,$@)
+	$(REDIS_Q)$(NATIVE_CC) -O2 -o $@ $(REDIS_NATIVE_OBJS) $(NATIVE_OBJ_DIR)/bench/redis_bench.o -lm -ldl -pthread -lrt
 
 -include $(shell find $(WASM_OBJ_DIR) $(NATIVE_OBJ_DIR) $(REDIS_BUILD)/bench/wasm-obj -name '*.d' 2>/dev/null)
 
