@@ -72,3 +72,4 @@ clean:
 
 # Redis compiled to WebAssembly (redis-wasm, bench-redis-wasm, bench-redis-native, redis-sources).
 include mk/redis.mk
+include mk/bench.mk
