@@ -35,13 +35,14 @@
  *       One iteration of Redis's timer work: serverCron (active expiry,
  *       incremental rehashing, statistics, client timeouts...) followed by the
  *       event loop's before-sleep work. Returns the milliseconds after which
- *       the host should call it again (1000 / hz, 100 ms by default).
+ *       the host should call it again (1000 / hz, 100 ms by default), or -1
+ *       before redis_init.
  *
  *   Many clients (one per connection of a server host): each has its own
  *   database selection, MULTI state, authenticated user, name and protocol.
  *   int redis_client_open(void)
- *       Creates a client and returns its handle (> 0), or 0 when the table
- *       of clients cannot grow.
+ *       Creates a client and returns its handle (> 0), or 0 before
+ *       redis_init or when the table of clients cannot grow.
  *   const char *redis_client_exec(int h, const char *req, size_t len, size_t *out_len)
  *       Like redis_exec on client `h`, but the reply stays owned by the
  *       client: valid until the next call into this module, not to be freed.
@@ -58,6 +59,13 @@
  *       calls. -1 for an unknown handle.
  *   void redis_client_close(int h)
  *       Frees the client (unsubscribes, unwatches, discards MULTI state).
+ *
+ * Every request runs to completion inside the call, followed by the event
+ * loop's before-sleep work (what Redis does after each read from a socket),
+ * so blocked clients that a command served, AOF writes and lazy frees are
+ * done before the call returns. A blocking command (BLPOP...) leaves its
+ * client blocked: its reply comes with a later call once served or timed out
+ * (timeouts are checked by redis_tick and by every call).
  *
  * Clients have no connection: they are created like the clients of a module's
  * RM_Call (createClient(NULL) with CLIENT_MODULE), so Redis queues their
@@ -119,6 +127,7 @@ static shimClient *slotOf(int h) {
 
 int redis_client_open(void) {
     int i;
+    if (!initialised) return 0;
     for (i = 0; i < slot_count && slots[i].c != NULL; i++);
     if (i == slot_count) {
         int grown = slot_count ? slot_count * 2 : 16;
@@ -339,6 +348,7 @@ int redis_init(const char *config) {
 }
 
 int redis_tick(void) {
+    if (!initialised) return -1;
     int next_ms = serverCron(server.el, 0, NULL);
     keepClosingClients();
     beforeSleep(server.el);
