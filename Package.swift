@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "RedisHost", dependencies: ["WasmRuntime"]),
         .executableTarget(name: "wasm-run", dependencies: ["WasmCore", "WasmRuntime"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
+        .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "WasmCore"]),
         .testTarget(name: "SpecTests", dependencies: ["wasm-run", "WasmCore", "WasmRuntime"]),
     ]
 )

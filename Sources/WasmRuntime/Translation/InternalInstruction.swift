@@ -17,7 +17,7 @@ typealias Slot = Int32
 /// Value representation in a slot: i64, f64 and references use all 64 bits; i32 and f32 use the
 /// low 32 bits and the high 32 bits are unspecified (every reader truncates). This lets
 /// `i32.wrap_i64`, the reinterpretations and several loads share code with other operators.
-enum InternalInstruction {
+enum InternalInstruction: Equatable {
     // MARK: Control (§4.4.8)
 
     /// Traps with "unreachable".

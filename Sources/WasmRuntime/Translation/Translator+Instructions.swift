@@ -135,11 +135,11 @@ extension Translator {
 
     mutating func translateEnd() {
         let frame = controls.removeLast()
-        if !frame.unreachable { materializeTop(frame.results.count) }
         if frame.kind == .function {
             if !frame.unreachable { emitReturn() }
             return
         }
+        if !frame.unreachable { materializeTop(frame.results.count) }
         for branch in frame.pendingBranches { patch(branch, to: code.count) }
         if let elseBranch = frame.elseBranch { patch(elseBranch, to: code.count) }
         resetOperands(to: frame.operandCount, pushing: frame.results)
