@@ -181,6 +181,7 @@ static void keepClosingClients(void) {
 static void dropConsumed(shimClient *sc) {
     client *c = sc->c;
     if (sc->consumed == 0) return;
+    serverAssert((size_t)c->bufpos >= sc->consumed);
     size_t rest = (size_t)c->bufpos - sc->consumed;
     if (rest) memmove(c->buf, c->buf + sc->consumed, rest);
     c->bufpos = (int)rest;
