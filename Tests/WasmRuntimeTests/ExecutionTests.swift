@@ -103,4 +103,17 @@ final class ExecutionTests: XCTestCase {
         let instance = try Store().instantiate(ValidatedModule(binary: builder.build()))
         XCTAssertEqual(try instance.function("sum")!(.i32(100_000)), [.i64(4_999_950_000)])
     }
+
+    func testConditionalReturnLeavesTheFallThroughPathIntact() throws {
+        // Two results aliasing the parameters, returned by br_if when a != 0; otherwise they
+        // fall through to the end. The operand slots first hold stale values (33 and 22) so
+        // that a path reading them instead of the parameters would be caught.
+        var builder = ModuleBuilder()
+        builder.exportFunction("pair", builder.function(FuncType([.i32, .i32], [.i32, .i32]),
+            Op.i32Const(11), Op.i32Const(22), Op.i32Add, Op.drop,
+            Op.localGet(1), Op.localGet(0), Op.localGet(0), Op.brIf(0)))
+        let instance = try Store().instantiate(ValidatedModule(binary: builder.build()))
+        XCTAssertEqual(try instance.function("pair")!(.i32(0), .i32(7)), [.i32(7), .i32(0)])
+        XCTAssertEqual(try instance.function("pair")!(.i32(1), .i32(7)), [.i32(7), .i32(1)])
+    }
 }

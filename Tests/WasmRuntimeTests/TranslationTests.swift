@@ -36,15 +36,13 @@ final class TranslationTests: XCTestCase {
         var translator = Translator(module: owner.module, instance: owner.entity.pointee,
                                     functionTypeIndices: owner.functionTypeIndices, functionIndex: 0)
         let translated = try translator.translate()
-        // Slots: 0 = $n, 1 = $i, 2 = $sum, 3 = first operand slot.
+        // Slots: 0 = $n, 1 = $i, 2 = $sum, 3 and 4 = operands (used by no instruction here).
         XCTAssertEqual(translated.code, [
-            .i32GeS(result: 3, lhs: 1, rhs: 0),     // reads $i and $n in place
-            .brIf(condition: 3, offset: 4),         // to the return
-            .i32Add(result: 2, lhs: 2, rhs: 1),     // computed straight into $sum
-            .const32(result: 4, value: 1),          // slot 3 is the pending read of $i
-            .i32Add(result: 1, lhs: 1, rhs: 4),     // straight into $i
-            .br(offset: -6),                        // back to the loop's start
-            .returnOne(source: 2),                  // $sum to slot 0
+            .brIfI32GeS(lhs: 1, rhs: 0, offset: 3),        // $i >= $n: to the return
+            .i32Add(result: 2, lhs: 2, rhs: 1),            // $sum += $i, in place
+            .i32AddImm(result: 1, lhs: 1, immediate: 1),   // $i += 1
+            .br(offset: -4),                               // back to the loop's start
+            .returnOne(source: 2),                         // $sum to slot 0
         ])
         XCTAssertEqual(translated.frameSlots, 5)
     }

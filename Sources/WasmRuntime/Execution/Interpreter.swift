@@ -91,6 +91,28 @@ extension Store {
                 case .select(let result, let other, let condition):
                     if fp[i32: condition] == 0 { fp[Int(result)] = fp[Int(other)] }
 
+                // MARK: Fused i32 comparison and branch
+                case .brIfI32Eq(let a, let b, let offset): if fp[i32: a] == fp[i32: b] { pc += Int(offset) }
+                case .brIfI32Ne(let a, let b, let offset): if fp[i32: a] != fp[i32: b] { pc += Int(offset) }
+                case .brIfI32LtS(let a, let b, let offset): if fp[s32: a] < fp[s32: b] { pc += Int(offset) }
+                case .brIfI32LtU(let a, let b, let offset): if fp[i32: a] < fp[i32: b] { pc += Int(offset) }
+                case .brIfI32GtS(let a, let b, let offset): if fp[s32: a] > fp[s32: b] { pc += Int(offset) }
+                case .brIfI32GtU(let a, let b, let offset): if fp[i32: a] > fp[i32: b] { pc += Int(offset) }
+                case .brIfI32LeS(let a, let b, let offset): if fp[s32: a] <= fp[s32: b] { pc += Int(offset) }
+                case .brIfI32LeU(let a, let b, let offset): if fp[i32: a] <= fp[i32: b] { pc += Int(offset) }
+                case .brIfI32GeS(let a, let b, let offset): if fp[s32: a] >= fp[s32: b] { pc += Int(offset) }
+                case .brIfI32GeU(let a, let b, let offset): if fp[i32: a] >= fp[i32: b] { pc += Int(offset) }
+                case .brIfI32EqImm(let a, let b, let offset): if fp[i32: a] == b { pc += Int(offset) }
+                case .brIfI32NeImm(let a, let b, let offset): if fp[i32: a] != b { pc += Int(offset) }
+                case .brIfI32LtSImm(let a, let b, let offset): if fp[s32: a] < Int32(bitPattern: b) { pc += Int(offset) }
+                case .brIfI32LtUImm(let a, let b, let offset): if fp[i32: a] < b { pc += Int(offset) }
+                case .brIfI32GtSImm(let a, let b, let offset): if fp[s32: a] > Int32(bitPattern: b) { pc += Int(offset) }
+                case .brIfI32GtUImm(let a, let b, let offset): if fp[i32: a] > b { pc += Int(offset) }
+                case .brIfI32LeSImm(let a, let b, let offset): if fp[s32: a] <= Int32(bitPattern: b) { pc += Int(offset) }
+                case .brIfI32LeUImm(let a, let b, let offset): if fp[i32: a] <= b { pc += Int(offset) }
+                case .brIfI32GeSImm(let a, let b, let offset): if fp[s32: a] >= Int32(bitPattern: b) { pc += Int(offset) }
+                case .brIfI32GeUImm(let a, let b, let offset): if fp[i32: a] >= b { pc += Int(offset) }
+
                 // MARK: Constants and variables (§4.4.1.1, §4.4.5)
                 case .const32(let result, let value):
                     fp[i32: result] = value
@@ -303,6 +325,46 @@ extension Store {
                 case .f64Max(let r, let a, let b): fp[f64: r] = wasmMaximum(fp[f64: a], fp[f64: b])
                 case .f64Copysign(let r, let a, let b):
                     fp[i64: r] = (fp[i64: a] & 0x7FFF_FFFF_FFFF_FFFF) | (fp[i64: b] & 0x8000_0000_0000_0000)
+
+                // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
+                case .i32AddImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &+ b
+                case .i32SubImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &- b
+                case .i32MulImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &* b
+                case .i32AndImm(let r, let a, let b): fp[i32: r] = fp[i32: a] & b
+                case .i32OrImm(let r, let a, let b): fp[i32: r] = fp[i32: a] | b
+                case .i32XorImm(let r, let a, let b): fp[i32: r] = fp[i32: a] ^ b
+                case .i32ShlImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &<< b
+                case .i32ShrSImm(let r, let a, let b): fp[s32: r] = fp[s32: a] &>> Int32(bitPattern: b)
+                case .i32ShrUImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &>> b
+                case .i32EqImm(let r, let a, let b): fp[bool: r] = fp[i32: a] == b
+                case .i32NeImm(let r, let a, let b): fp[bool: r] = fp[i32: a] != b
+                case .i32LtSImm(let r, let a, let b): fp[bool: r] = fp[s32: a] < Int32(bitPattern: b)
+                case .i32LtUImm(let r, let a, let b): fp[bool: r] = fp[i32: a] < b
+                case .i32GtSImm(let r, let a, let b): fp[bool: r] = fp[s32: a] > Int32(bitPattern: b)
+                case .i32GtUImm(let r, let a, let b): fp[bool: r] = fp[i32: a] > b
+                case .i32LeSImm(let r, let a, let b): fp[bool: r] = fp[s32: a] <= Int32(bitPattern: b)
+                case .i32LeUImm(let r, let a, let b): fp[bool: r] = fp[i32: a] <= b
+                case .i32GeSImm(let r, let a, let b): fp[bool: r] = fp[s32: a] >= Int32(bitPattern: b)
+                case .i32GeUImm(let r, let a, let b): fp[bool: r] = fp[i32: a] >= b
+                case .i64AddImm(let r, let a, let b): fp[i64: r] = fp[i64: a] &+ UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64SubImm(let r, let a, let b): fp[i64: r] = fp[i64: a] &- UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64MulImm(let r, let a, let b): fp[i64: r] = fp[i64: a] &* UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64AndImm(let r, let a, let b): fp[i64: r] = fp[i64: a] & UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64OrImm(let r, let a, let b): fp[i64: r] = fp[i64: a] | UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64XorImm(let r, let a, let b): fp[i64: r] = fp[i64: a] ^ UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64ShlImm(let r, let a, let b): fp[i64: r] = fp[i64: a] &<< UInt64(b)
+                case .i64ShrSImm(let r, let a, let b): fp[s64: r] = fp[s64: a] &>> Int64(b)
+                case .i64ShrUImm(let r, let a, let b): fp[i64: r] = fp[i64: a] &>> UInt64(b)
+                case .i64EqImm(let r, let a, let b): fp[bool: r] = fp[i64: a] == UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64NeImm(let r, let a, let b): fp[bool: r] = fp[i64: a] != UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64LtSImm(let r, let a, let b): fp[bool: r] = fp[s64: a] < Int64(Int32(bitPattern: b))
+                case .i64LtUImm(let r, let a, let b): fp[bool: r] = fp[i64: a] < UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64GtSImm(let r, let a, let b): fp[bool: r] = fp[s64: a] > Int64(Int32(bitPattern: b))
+                case .i64GtUImm(let r, let a, let b): fp[bool: r] = fp[i64: a] > UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64LeSImm(let r, let a, let b): fp[bool: r] = fp[s64: a] <= Int64(Int32(bitPattern: b))
+                case .i64LeUImm(let r, let a, let b): fp[bool: r] = fp[i64: a] <= UInt64(bitPattern: Int64(Int32(bitPattern: b)))
+                case .i64GeSImm(let r, let a, let b): fp[bool: r] = fp[s64: a] >= Int64(Int32(bitPattern: b))
+                case .i64GeUImm(let r, let a, let b): fp[bool: r] = fp[i64: a] >= UInt64(bitPattern: Int64(Int32(bitPattern: b)))
 
                 // MARK: Conversions (§4.4.1, §4.3.4)
                 case .i32TruncF32S(let r, let a):

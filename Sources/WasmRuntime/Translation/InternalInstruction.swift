@@ -52,6 +52,30 @@ enum InternalInstruction: Equatable {
     /// by `other` when the i32 in `condition` is zero.
     case select(result: Slot, other: Slot, condition: Slot)
 
+    // MARK: Fused comparison and branch (DESIGN.md, "Peepholes"): branch when `lhs` op `rhs`
+
+    case brIfI32Eq(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32Ne(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32LtS(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32LtU(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32GtS(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32GtU(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32LeS(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32LeU(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32GeS(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfI32GeU(lhs: Slot, rhs: Slot, offset: Int32)
+
+    case brIfI32EqImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32NeImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32LtSImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32LtUImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32GtSImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32GtUImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32LeSImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32LeUImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32GeSImm(lhs: Slot, immediate: UInt32, offset: Int32)
+    case brIfI32GeUImm(lhs: Slot, immediate: UInt32, offset: Int32)
+
     // MARK: Constants and variables (§4.4.1, §4.4.5)
 
     case const32(result: Slot, value: UInt32)
@@ -211,6 +235,48 @@ enum InternalInstruction: Equatable {
     case f64Min(result: Slot, lhs: Slot, rhs: Slot)
     case f64Max(result: Slot, lhs: Slot, rhs: Slot)
     case f64Copysign(result: Slot, lhs: Slot, rhs: Slot)
+
+    // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
+
+    case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32SubImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32MulImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32AndImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32OrImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32XorImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32ShlImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32ShrSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32ShrUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32EqImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32NeImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32LtSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32LtUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32GtSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32GtUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32LeSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32LeUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32GeSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i32GeUImm(result: Slot, lhs: Slot, immediate: UInt32)
+
+    case i64AddImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64SubImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64MulImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64AndImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64OrImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64XorImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64ShlImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64ShrSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64ShrUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64EqImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64NeImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64LtSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64LtUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64GtSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64GtUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64LeSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64LeUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64GeSImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64GeUImm(result: Slot, lhs: Slot, immediate: UInt32)
 
     // MARK: Conversions (§4.4.1.6); wrap and the reinterpretations need no code
 

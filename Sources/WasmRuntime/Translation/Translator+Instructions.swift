@@ -28,13 +28,12 @@ extension Translator {
 
         // §4.4.2 reference instructions
         case .refNull(let type):
-            emitProducer(.const64(value: 0, result: push(type.valueType)))
+            push(type.valueType, constant: 0)
         case .refIsNull:
-            let reference = pop()
-            emitProducer(.i64Eqz(result: push(.i32), source: reference.source))
+            let reference = popSlot()
+            emitProducer(.i64Eqz(result: push(.i32), source: reference))
         case .refFunc(let index):
-            let reference = FunctionEntity.reference(to: instance.functions[Int(index)])
-            emitProducer(.const64(value: reference, result: push(.funcref)))
+            push(.funcref, constant: FunctionEntity.reference(to: instance.functions[Int(index)]))
 
         // §4.4.4 parametric instructions
         case .drop:
@@ -59,11 +58,11 @@ extension Translator {
             }
         case .globalSet(let index):
             let global = instance.globals[Int(index)].pointee
-            let value = pop()
+            let value = popSlot()
             if global.type.valueType.slotCount == 1 {
-                emit(.globalSet(cell: global.cell, source: value.source))
+                emit(.globalSet(cell: global.cell, source: value))
             } else {
-                emit(.globalSetWide(cell: global.cell, source: value.source))
+                emit(.globalSetWide(cell: global.cell, source: value))
             }
 
         // §4.4.6 table instructions, §4.4.7 memory instructions
@@ -76,13 +75,13 @@ extension Translator {
 
         // §4.4.1 numeric instructions
         case .i32Const(let value):
-            emitProducer(.const32(result: push(.i32), value: UInt32(bitPattern: value)))
+            push(.i32, constant: UInt64(UInt32(bitPattern: value)))
         case .i64Const(let value):
-            emitProducer(.const64(value: UInt64(bitPattern: value), result: push(.i64)))
+            push(.i64, constant: UInt64(bitPattern: value))
         case .f32Const(let bits):
-            emitProducer(.const32(result: push(.f32), value: bits))
+            push(.f32, constant: UInt64(bits))
         case .f64Const(let bits):
-            emitProducer(.const64(value: bits, result: push(.f64)))
+            push(.f64, constant: bits)
         case .numeric(let op):
             translateNumeric(op)
 
@@ -110,8 +109,7 @@ extension Translator {
     mutating func enterIf(_ blockType: BlockType) {
         let condition = pop()
         let (parameters, results) = signature(of: blockType)
-        materializeAll()
-        let branch = emit(.brIfNot(condition: condition.source, offset: 0))
+        let branch = emitConditionalBranch(on: condition, whenTrue: false, materializingAll: true)
         controls.append(ControlFrame(
             kind: .if, parameters: parameters, results: results,
             operandCount: operands.count - parameters.count,
@@ -165,7 +163,7 @@ extension Translator {
         let count = frame.labelTypes.count
         var destination = frame.base
         for operand in operands[(operands.count - count)...] {
-            if operand.source != destination { return true }
+            if operand.constant != nil || operand.source != destination { return true }
             destination += operand.type.slotCount
         }
         return false
@@ -178,7 +176,11 @@ extension Translator {
         let count = frame.labelTypes.count
         var destination = frame.base
         for operand in operands[(operands.count - count)...] {
-            if operand.source != destination { emitCopy(to: destination, from: operand.source, type: operand.type) }
+            if let constant = operand.constant {
+                emitConstant(constant, type: operand.type, to: destination)
+            } else if operand.source != destination {
+                emitCopy(to: destination, from: operand.source, type: operand.type)
+            }
             destination += operand.type.slotCount
         }
     }
@@ -214,23 +216,44 @@ extension Translator {
         let condition = pop()
         let target = frame(forLabel: label)
         if target.kind != .function && !needsCopies(toReach: target) {
+            let branch = emitConditionalBranch(on: condition, whenTrue: true, materializingAll: false)
             let index = controls.count - 1 - Int(label)
             if target.kind == .loop {
-                emit(.brIf(condition: condition.source, offset: Int32(target.start - (code.count + 1))))
+                patch(branch, to: target.start)
             } else {
-                controls[index].pendingBranches.append(emit(.brIf(condition: condition.source, offset: 0)))
+                controls[index].pendingBranches.append(branch)
             }
             return
         }
-        let skip = emit(.brIfNot(condition: condition.source, offset: 0))
+        let skip = emitConditionalBranch(on: condition, whenTrue: false, materializingAll: false)
         emitJump(toLabel: label)
         patch(skip, to: code.count)
         bindLabel()
     }
 
+    /// Emits a branch (offset to be patched) taken when `condition` is non-zero (`whenTrue`)
+    /// or zero; returns its code index. An i32 comparison computed just before is fused into
+    /// the branch. With `materializingAll` (a block entry), every operand is put in place
+    /// before the branch, so that code on both paths finds them there.
+    mutating func emitConditionalBranch(on condition: Operand, whenTrue: Bool, materializingAll: Bool) -> Int {
+        if condition.constant == nil, condition.source == condition.home, let producer = lastProducer,
+           producer == code.count - 1,
+           let fused = code[producer].fusedBranch(testing: condition.home, whenTrue: whenTrue) {
+            // The comparison read its operands from slots that the copies below never write
+            // (they are above the remaining operands' homes, or locals).
+            code.removeLast()
+            lastProducer = nil
+            if materializingAll { materializeAll() }
+            return emit(fused)
+        }
+        let slot = slot(of: condition)
+        if materializingAll { materializeAll() }
+        return emit(whenTrue ? .brIf(condition: slot, offset: 0) : .brIfNot(condition: slot, offset: 0))
+    }
+
     mutating func translateBrTable(_ labels: [UInt32]) {
-        let index = pop()
-        emit(.brTable(index: index.source, count: UInt32(labels.count - 1)))
+        let index = popSlot()
+        emit(.brTable(index: index, count: UInt32(labels.count - 1)))
         // One `br` per label; labels whose branch needs copies (or is a return) go through
         // a stub placed after the table.
         let entries = code.count
@@ -257,12 +280,21 @@ extension Translator {
         if results.isEmpty {
             emit(.returnNone)
         } else if results.count == 1 && results[0].slotCount == 1 {
-            emit(.returnOne(source: operands[operands.count - 1].source))
+            let result = operands[operands.count - 1]
+            if let constant = result.constant {
+                emitConstant(constant, type: result.type, to: 0)
+                emit(.returnNone)
+            } else {
+                emit(.returnOne(source: result.source))
+            }
         } else {
             // Results may alias locals that the copy to the frame base overwrites: copy them to
-            // their homes first.
+            // their homes first. This may be one path of several (br_if, br_table), so the
+            // operand model is left as it was.
+            let model = operands
             materializeTop(results.count)
             emit(.returnMany(source: operands[operands.count - results.count].home, count: results.slotCount))
+            operands = model
         }
     }
 
@@ -301,12 +333,12 @@ extension Translator {
     // MARK: Parametric and variable instructions (§4.4.4, §4.4.5)
 
     mutating func translateSelect(_ instruction: Instruction) throws {
-        let condition = pop()
-        let other = pop()
+        guard operands[operands.count - 2].type.slotCount == 1 else { throw UnsupportedInstruction(instruction: instruction) }
+        let condition = popSlot()
+        let other = popSlot()
+        materializeTop(1)
         let first = pop()
-        guard first.type.slotCount == 1 else { throw UnsupportedInstruction(instruction: instruction) }
-        if first.source != first.home { emitCopy(to: first.home, from: first.source, type: first.type) }
-        emit(.select(result: first.home, other: other.source, condition: condition.source))
+        emit(.select(result: first.home, other: other, condition: condition))
         push(first.type)
     }
 
@@ -315,7 +347,10 @@ extension Translator {
         let target = localSlots[Int(index)]
         let type = localTypes[Int(index)]
         var value = pop()
-        if value.source != target {
+        if let constant = value.constant {
+            for i in operands.indices where operands[i].source == target { materialize(at: i) }
+            emitConstant(constant, type: type, to: target)
+        } else if value.source != target {
             // Operands still reading the local's old value get their own copy first.
             for i in operands.indices where operands[i].source == target { materialize(at: i) }
             if value.source == value.home, type.slotCount == 1, let producer = lastProducer,

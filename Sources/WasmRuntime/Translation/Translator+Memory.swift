@@ -4,7 +4,7 @@ import WasmCore
 
 extension Translator {
     mutating func translateLoad(_ op: LoadOperator, _ memarg: MemArg) {
-        let address = pop().source
+        let address = popSlot()
         let result = push(op.valueType)
         let offset = memarg.offset
         switch op {
@@ -19,8 +19,8 @@ extension Translator {
     }
 
     mutating func translateStore(_ op: StoreOperator, _ memarg: MemArg) {
-        let value = pop().source
-        let address = pop().source
+        let value = popSlot()
+        let address = popSlot()
         let offset = memarg.offset
         switch op.byteWidth {
         case 1: emit(.store8(address: address, value: value, offset: offset))
@@ -44,13 +44,13 @@ extension Translator {
         case .memorySize:
             emitProducer(.memorySize(result: push(.i32)))
         case .memoryGrow:
-            let delta = pop().source
+            let delta = popSlot()
             emit(.memoryGrow(result: push(.i32), delta: delta))
         case .memoryFill:
-            let count = pop().source, value = pop().source, destination = pop().source
+            let count = popSlot(), value = popSlot(), destination = popSlot()
             emit(.memoryFill(destination: destination, value: value, count: count))
         case .memoryCopy:
-            let count = pop().source, source = pop().source, destination = pop().source
+            let count = popSlot(), source = popSlot(), destination = popSlot()
             emit(.memoryCopy(destination: destination, source: source, count: count))
         case .memoryInit(let data):
             emit(.memoryInit(data: data, operands: popInPlace(3)))
@@ -64,11 +64,11 @@ extension Translator {
     mutating func translateTableInstruction(_ instruction: Instruction) {
         switch instruction {
         case .tableGet(let table):
-            let index = pop().source
+            let index = popSlot()
             let type = instance.tables[Int(table)].pointee.elementType.valueType
             emit(.tableGet(table: table, result: push(type), index: index))
         case .tableSet(let table):
-            let value = pop().source, index = pop().source
+            let value = popSlot(), index = popSlot()
             emit(.tableSet(table: table, index: index, value: value))
         case .tableSize(let table):
             emit(.tableSize(table: table, result: push(.i32)))

@@ -1,7 +1,9 @@
 // Translation of numeric instructions (§4.4.1): each operator becomes one internal
 // instruction reading its operands where they are and writing its result to the home slot.
-// The wrap and reinterpret conversions only change the operand's type: with i32 and f32 kept in
-// the low 32 bits of a slot (see `InternalInstruction`), the bits are already right.
+// Integer operators whose operand is a constant take it as an immediate (a constant left
+// operand too, for operators that commute or mirror). The wrap and reinterpret conversions only
+// change the operand's type: with i32 and f32 kept in the low 32 bits of a slot (see
+// `InternalInstruction`), the bits are already right.
 
 import WasmCore
 
@@ -9,27 +11,107 @@ extension Translator {
     mutating func translateNumeric(_ op: NumericOperator) {
         switch op {
         case .i32Eqz: emitUnary(op) { .i32Eqz(result: $0, source: $1) }
-        case .i32Eq: emitBinary(op) { .i32Eq(result: $0, lhs: $1, rhs: $2) }
-        case .i32Ne: emitBinary(op) { .i32Ne(result: $0, lhs: $1, rhs: $2) }
-        case .i32LtS: emitBinary(op) { .i32LtS(result: $0, lhs: $1, rhs: $2) }
-        case .i32LtU: emitBinary(op) { .i32LtU(result: $0, lhs: $1, rhs: $2) }
-        case .i32GtS: emitBinary(op) { .i32GtS(result: $0, lhs: $1, rhs: $2) }
-        case .i32GtU: emitBinary(op) { .i32GtU(result: $0, lhs: $1, rhs: $2) }
-        case .i32LeS: emitBinary(op) { .i32LeS(result: $0, lhs: $1, rhs: $2) }
-        case .i32LeU: emitBinary(op) { .i32LeU(result: $0, lhs: $1, rhs: $2) }
-        case .i32GeS: emitBinary(op) { .i32GeS(result: $0, lhs: $1, rhs: $2) }
-        case .i32GeU: emitBinary(op) { .i32GeU(result: $0, lhs: $1, rhs: $2) }
+        case .i32Eq:
+            emitBinary(op, immediate: { .i32EqImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32EqImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Eq(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Ne:
+            emitBinary(op, immediate: { .i32NeImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32NeImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Ne(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32LtS:
+            emitBinary(op, immediate: { .i32LtSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32GtSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32LtS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32LtU:
+            emitBinary(op, immediate: { .i32LtUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32GtUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32LtU(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32GtS:
+            emitBinary(op, immediate: { .i32GtSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32LtSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32GtS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32GtU:
+            emitBinary(op, immediate: { .i32GtUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32LtUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32GtU(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32LeS:
+            emitBinary(op, immediate: { .i32LeSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32GeSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32LeS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32LeU:
+            emitBinary(op, immediate: { .i32LeUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32GeUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32LeU(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32GeS:
+            emitBinary(op, immediate: { .i32GeSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32LeSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32GeS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32GeU:
+            emitBinary(op, immediate: { .i32GeUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32LeUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32GeU(result: $0, lhs: $1, rhs: $2)
+            }
         case .i64Eqz: emitUnary(op) { .i64Eqz(result: $0, source: $1) }
-        case .i64Eq: emitBinary(op) { .i64Eq(result: $0, lhs: $1, rhs: $2) }
-        case .i64Ne: emitBinary(op) { .i64Ne(result: $0, lhs: $1, rhs: $2) }
-        case .i64LtS: emitBinary(op) { .i64LtS(result: $0, lhs: $1, rhs: $2) }
-        case .i64LtU: emitBinary(op) { .i64LtU(result: $0, lhs: $1, rhs: $2) }
-        case .i64GtS: emitBinary(op) { .i64GtS(result: $0, lhs: $1, rhs: $2) }
-        case .i64GtU: emitBinary(op) { .i64GtU(result: $0, lhs: $1, rhs: $2) }
-        case .i64LeS: emitBinary(op) { .i64LeS(result: $0, lhs: $1, rhs: $2) }
-        case .i64LeU: emitBinary(op) { .i64LeU(result: $0, lhs: $1, rhs: $2) }
-        case .i64GeS: emitBinary(op) { .i64GeS(result: $0, lhs: $1, rhs: $2) }
-        case .i64GeU: emitBinary(op) { .i64GeU(result: $0, lhs: $1, rhs: $2) }
+        case .i64Eq:
+            emitBinary(op, immediate: { .i64EqImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64EqImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Eq(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Ne:
+            emitBinary(op, immediate: { .i64NeImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64NeImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Ne(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64LtS:
+            emitBinary(op, immediate: { .i64LtSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64GtSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64LtS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64LtU:
+            emitBinary(op, immediate: { .i64LtUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64GtUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64LtU(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64GtS:
+            emitBinary(op, immediate: { .i64GtSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64LtSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64GtS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64GtU:
+            emitBinary(op, immediate: { .i64GtUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64LtUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64GtU(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64LeS:
+            emitBinary(op, immediate: { .i64LeSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64GeSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64LeS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64LeU:
+            emitBinary(op, immediate: { .i64LeUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64GeUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64LeU(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64GeS:
+            emitBinary(op, immediate: { .i64GeSImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64LeSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64GeS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64GeU:
+            emitBinary(op, immediate: { .i64GeUImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64LeUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64GeU(result: $0, lhs: $1, rhs: $2)
+            }
         case .f32Eq: emitBinary(op) { .f32Eq(result: $0, lhs: $1, rhs: $2) }
         case .f32Ne: emitBinary(op) { .f32Ne(result: $0, lhs: $1, rhs: $2) }
         case .f32Lt: emitBinary(op) { .f32Lt(result: $0, lhs: $1, rhs: $2) }
@@ -45,37 +127,101 @@ extension Translator {
         case .i32Clz: emitUnary(op) { .i32Clz(result: $0, source: $1) }
         case .i32Ctz: emitUnary(op) { .i32Ctz(result: $0, source: $1) }
         case .i32Popcnt: emitUnary(op) { .i32Popcnt(result: $0, source: $1) }
-        case .i32Add: emitBinary(op) { .i32Add(result: $0, lhs: $1, rhs: $2) }
-        case .i32Sub: emitBinary(op) { .i32Sub(result: $0, lhs: $1, rhs: $2) }
-        case .i32Mul: emitBinary(op) { .i32Mul(result: $0, lhs: $1, rhs: $2) }
+        case .i32Add:
+            emitBinary(op, immediate: { .i32AddImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32AddImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Add(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Sub:
+            emitBinary(op, immediate: { .i32SubImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Sub(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Mul:
+            emitBinary(op, immediate: { .i32MulImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32MulImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Mul(result: $0, lhs: $1, rhs: $2)
+            }
         case .i32DivS: emitBinary(op) { .i32DivS(result: $0, lhs: $1, rhs: $2) }
         case .i32DivU: emitBinary(op) { .i32DivU(result: $0, lhs: $1, rhs: $2) }
         case .i32RemS: emitBinary(op) { .i32RemS(result: $0, lhs: $1, rhs: $2) }
         case .i32RemU: emitBinary(op) { .i32RemU(result: $0, lhs: $1, rhs: $2) }
-        case .i32And: emitBinary(op) { .i32And(result: $0, lhs: $1, rhs: $2) }
-        case .i32Or: emitBinary(op) { .i32Or(result: $0, lhs: $1, rhs: $2) }
-        case .i32Xor: emitBinary(op) { .i32Xor(result: $0, lhs: $1, rhs: $2) }
-        case .i32Shl: emitBinary(op) { .i32Shl(result: $0, lhs: $1, rhs: $2) }
-        case .i32ShrS: emitBinary(op) { .i32ShrS(result: $0, lhs: $1, rhs: $2) }
-        case .i32ShrU: emitBinary(op) { .i32ShrU(result: $0, lhs: $1, rhs: $2) }
+        case .i32And:
+            emitBinary(op, immediate: { .i32AndImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32AndImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32And(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Or:
+            emitBinary(op, immediate: { .i32OrImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32OrImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Or(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Xor:
+            emitBinary(op, immediate: { .i32XorImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32XorImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Xor(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Shl:
+            emitBinary(op, immediate: { .i32ShlImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32Shl(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32ShrS:
+            emitBinary(op, immediate: { .i32ShrSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32ShrS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32ShrU:
+            emitBinary(op, immediate: { .i32ShrUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i32ShrU(result: $0, lhs: $1, rhs: $2)
+            }
         case .i32Rotl: emitBinary(op) { .i32Rotl(result: $0, lhs: $1, rhs: $2) }
         case .i32Rotr: emitBinary(op) { .i32Rotr(result: $0, lhs: $1, rhs: $2) }
         case .i64Clz: emitUnary(op) { .i64Clz(result: $0, source: $1) }
         case .i64Ctz: emitUnary(op) { .i64Ctz(result: $0, source: $1) }
         case .i64Popcnt: emitUnary(op) { .i64Popcnt(result: $0, source: $1) }
-        case .i64Add: emitBinary(op) { .i64Add(result: $0, lhs: $1, rhs: $2) }
-        case .i64Sub: emitBinary(op) { .i64Sub(result: $0, lhs: $1, rhs: $2) }
-        case .i64Mul: emitBinary(op) { .i64Mul(result: $0, lhs: $1, rhs: $2) }
+        case .i64Add:
+            emitBinary(op, immediate: { .i64AddImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64AddImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Add(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Sub:
+            emitBinary(op, immediate: { .i64SubImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Sub(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Mul:
+            emitBinary(op, immediate: { .i64MulImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64MulImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Mul(result: $0, lhs: $1, rhs: $2)
+            }
         case .i64DivS: emitBinary(op) { .i64DivS(result: $0, lhs: $1, rhs: $2) }
         case .i64DivU: emitBinary(op) { .i64DivU(result: $0, lhs: $1, rhs: $2) }
         case .i64RemS: emitBinary(op) { .i64RemS(result: $0, lhs: $1, rhs: $2) }
         case .i64RemU: emitBinary(op) { .i64RemU(result: $0, lhs: $1, rhs: $2) }
-        case .i64And: emitBinary(op) { .i64And(result: $0, lhs: $1, rhs: $2) }
-        case .i64Or: emitBinary(op) { .i64Or(result: $0, lhs: $1, rhs: $2) }
-        case .i64Xor: emitBinary(op) { .i64Xor(result: $0, lhs: $1, rhs: $2) }
-        case .i64Shl: emitBinary(op) { .i64Shl(result: $0, lhs: $1, rhs: $2) }
-        case .i64ShrS: emitBinary(op) { .i64ShrS(result: $0, lhs: $1, rhs: $2) }
-        case .i64ShrU: emitBinary(op) { .i64ShrU(result: $0, lhs: $1, rhs: $2) }
+        case .i64And:
+            emitBinary(op, immediate: { .i64AndImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64AndImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64And(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Or:
+            emitBinary(op, immediate: { .i64OrImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64OrImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Or(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Xor:
+            emitBinary(op, immediate: { .i64XorImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64XorImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Xor(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Shl:
+            emitBinary(op, immediate: { .i64ShlImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64Shl(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64ShrS:
+            emitBinary(op, immediate: { .i64ShrSImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64ShrS(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64ShrU:
+            emitBinary(op, immediate: { .i64ShrUImm(result: $0, lhs: $1, immediate: $2) }) {
+                .i64ShrU(result: $0, lhs: $1, rhs: $2)
+            }
         case .i64Rotl: emitBinary(op) { .i64Rotl(result: $0, lhs: $1, rhs: $2) }
         case .i64Rotr: emitBinary(op) { .i64Rotr(result: $0, lhs: $1, rhs: $2) }
         case .f32Abs: emitUnary(op) { .f32Abs(result: $0, source: $1) }
@@ -148,14 +294,37 @@ extension Translator {
     }
 
     mutating func emitUnary(_ op: NumericOperator, _ make: (Slot, Slot) -> InternalInstruction) {
-        let source = pop().source
+        let source = popSlot()
         emitProducer(make(push(op.signature.result), source))
     }
 
-    mutating func emitBinary(_ op: NumericOperator, _ make: (Slot, Slot, Slot) -> InternalInstruction) {
-        let rhs = pop().source
-        let lhs = pop().source
-        emitProducer(make(push(op.signature.result), lhs, rhs))
+    /// Emits a binary operator. `immediate` builds the form taking a constant right operand;
+    /// `swapped` the form computing the same result from the operands exchanged, used when
+    /// the left operand is the constant.
+    mutating func emitBinary(_ op: NumericOperator,
+                             immediate: ((Slot, Slot, UInt32) -> InternalInstruction)? = nil,
+                             swapped: ((Slot, Slot, UInt32) -> InternalInstruction)? = nil,
+                             _ make: (Slot, Slot, Slot) -> InternalInstruction) {
+        let rhs = pop()
+        let lhs = pop()
+        let resultType = op.signature.result
+        if let immediate, lhs.constant == nil, let value = rhs.constant.flatMap({ immediateOperand($0, op) }) {
+            emitProducer(immediate(push(resultType), lhs.source, value))
+        } else if let swapped, rhs.constant == nil, let value = lhs.constant.flatMap({ immediateOperand($0, op) }) {
+            emitProducer(swapped(push(resultType), rhs.source, value))
+        } else {
+            let rhsSlot = slot(of: rhs)
+            let lhsSlot = slot(of: lhs)
+            emitProducer(make(push(resultType), lhsSlot, rhsSlot))
+        }
+    }
+
+    /// A constant as a 32-bit immediate: any i32; an i64 only if it is a sign-extended i32.
+    func immediateOperand(_ constant: UInt64, _ op: NumericOperator) -> UInt32? {
+        if op.signature.operand == .i32 { return UInt32(truncatingIfNeeded: constant) }
+        let value = Int64(bitPattern: constant)
+        guard let narrow = Int32(exactly: value) else { return nil }
+        return UInt32(bitPattern: narrow)
     }
 
     /// A conversion that keeps the bits: the top operand gets the result type.

@@ -2,9 +2,11 @@
 // The translator walks the body once, keeping a static model of the operand stack: each
 // operand has a fixed home slot (its position on the stack) and a source slot where its value
 // actually is. `local.get` emits nothing: it pushes an operand whose source is the local's slot,
-// and the instruction that consumes it reads the local directly. Such aliases are copied to
-// their home slot ("materialised") whenever that is needed for correctness: before the local is
-// overwritten, at control-flow joins, and where an instruction needs its operands in place.
+// and the instruction that consumes it reads the local directly. Constants emit nothing either
+// until their value is needed: an instruction may take a constant as an immediate. Aliases and
+// constants are written to their home slot ("materialised") whenever that is needed for
+// correctness: before the local is overwritten, at control-flow joins, and where an
+// instruction needs its operands in place.
 
 import WasmCore
 
@@ -15,6 +17,9 @@ struct Operand {
     var home: Slot
     /// Where its value is: `home`, or the slot of a local it is an unmodified copy of.
     var source: Slot
+    /// The value of a constant operand that has not been written anywhere yet (its bits, as a
+    /// slot holds them); `nil` otherwise.
+    var constant: UInt64? = nil
 }
 
 /// A structured control instruction being translated (§3.3.8 control frames).
@@ -136,16 +141,40 @@ struct Translator {
         maxHeight = max(maxHeight, home + type.slotCount)
     }
 
+    /// Pushes a constant operand; nothing is emitted until its value is needed in a slot.
+    mutating func push(_ type: ValueType, constant: UInt64) {
+        push(type)
+        operands[operands.count - 1].constant = constant
+    }
+
     mutating func pop() -> Operand {
         operands.removeLast()
     }
 
-    /// Copies the operand at `index` to its home slot if it is elsewhere.
+    /// Pops the top operand and returns the slot holding its value.
+    mutating func popSlot() -> Slot {
+        slot(of: pop())
+    }
+
+    /// The slot holding `operand`'s value; a constant is written to its home slot first.
+    mutating func slot(of operand: Operand) -> Slot {
+        if let constant = operand.constant {
+            emitConstant(constant, type: operand.type, to: operand.home)
+            return operand.home
+        }
+        return operand.source
+    }
+
+    /// Writes the operand at `index` to its home slot if it is elsewhere (or a constant).
     mutating func materialize(at index: Int) {
         let operand = operands[index]
-        guard operand.source != operand.home else { return }
-        emitCopy(to: operand.home, from: operand.source, type: operand.type)
-        operands[index].source = operand.home
+        if let constant = operand.constant {
+            emitConstant(constant, type: operand.type, to: operand.home)
+            operands[index].constant = nil
+        } else if operand.source != operand.home {
+            emitCopy(to: operand.home, from: operand.source, type: operand.type)
+            operands[index].source = operand.home
+        }
     }
 
     /// Materialises the top `count` operands (so they sit in consecutive home slots).
@@ -176,6 +205,15 @@ struct Translator {
         lastProducer = code.count - 1
     }
 
+    /// Writes a constant's bits to `slot`.
+    mutating func emitConstant(_ value: UInt64, type: ValueType, to slot: Slot) {
+        if type == .i32 || type == .f32 {
+            emitProducer(.const32(result: slot, value: UInt32(truncatingIfNeeded: value)))
+        } else {
+            emitProducer(.const64(value: value, result: slot))
+        }
+    }
+
     mutating func emitCopy(to destination: Slot, from source: Slot, type: ValueType) {
         if type.slotCount == 1 {
             emit(.copy(destination: destination, source: source))
@@ -192,13 +230,10 @@ struct Translator {
 
     /// Sets the target of the branch at code index `index` to code index `target`.
     mutating func patch(_ index: Int, to target: Int) {
-        let offset = Int32(target - (index + 1))
-        switch code[index] {
-        case .br: code[index] = .br(offset: offset)
-        case .brIf(let condition, _): code[index] = .brIf(condition: condition, offset: offset)
-        case .brIfNot(let condition, _): code[index] = .brIfNot(condition: condition, offset: offset)
-        default: preconditionFailure("patching a non-branch instruction")
+        guard let patched = code[index].withBranchOffset(Int32(target - (index + 1))) else {
+            preconditionFailure("patching a non-branch instruction")
         }
+        code[index] = patched
     }
 
     /// The parameter and result types of a block type (§3.2.9 block types).

@@ -1,0 +1,56 @@
+// Fusing an i32 comparison with the branch that tests its result (DESIGN.md, "Peepholes"):
+// `i32.lt_s` + `br_if` becomes one `brIfI32LtS`. Integer comparisons can be negated exactly, so
+// a branch on a false result (`if`) uses the opposite comparison.
+
+extension InternalInstruction {
+    /// When this instruction is an i32 comparison (or `i32.eqz`) writing its result to
+    /// `condition`, the single branch (offset still 0) taken when that result is non-zero
+    /// (`whenTrue`) or zero; otherwise `nil`.
+    func fusedBranch(testing condition: Slot, whenTrue: Bool) -> InternalInstruction? {
+        switch self {
+        case .i32Eqz(condition, let source):
+            whenTrue ? .brIfNot(condition: source, offset: 0) : .brIf(condition: source, offset: 0)
+        case .i32Eq(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32Eq(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32Ne(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32Ne(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32Ne(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32Eq(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32LtS(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32LtS(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32GeS(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32LtU(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32LtU(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32GeU(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32GtS(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32GtS(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32LeS(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32GtU(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32GtU(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32LeU(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32LeS(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32LeS(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32GtS(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32LeU(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32LeU(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32GtU(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32GeS(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32GeS(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32LtS(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32GeU(condition, let lhs, let rhs):
+            whenTrue ? .brIfI32GeU(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32LtU(lhs: lhs, rhs: rhs, offset: 0)
+        case .i32EqImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32EqImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32NeImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32NeImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32NeImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32EqImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32LtSImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32LtSImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32GeSImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32LtUImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32LtUImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32GeUImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32GtSImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32GtSImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32LeSImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32GtUImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32GtUImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32LeUImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32LeSImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32LeSImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32GtSImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32LeUImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32LeUImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32GtUImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32GeSImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32GeSImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32LtSImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .i32GeUImm(condition, let lhs, let immediate):
+            whenTrue ? .brIfI32GeUImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32LtUImm(lhs: lhs, immediate: immediate, offset: 0)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// Branch targets of the internal code: rewriting the offset of a branch once its target is
+// known (forward branches are emitted before their label is placed).
+
+extension InternalInstruction {
+    /// This branch with its offset replaced; `nil` if the instruction does not branch.
+    func withBranchOffset(_ offset: Int32) -> InternalInstruction? {
+        switch self {
+        case .br(_): .br(offset: offset)
+        case .brIf(let p0, _): .brIf(condition: p0, offset: offset)
+        case .brIfNot(let p0, _): .brIfNot(condition: p0, offset: offset)
+        case .brIfI32Eq(let p0, let p1, _): .brIfI32Eq(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32Ne(let p0, let p1, _): .brIfI32Ne(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32LtS(let p0, let p1, _): .brIfI32LtS(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32LtU(let p0, let p1, _): .brIfI32LtU(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32GtS(let p0, let p1, _): .brIfI32GtS(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32GtU(let p0, let p1, _): .brIfI32GtU(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32LeS(let p0, let p1, _): .brIfI32LeS(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32LeU(let p0, let p1, _): .brIfI32LeU(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32GeS(let p0, let p1, _): .brIfI32GeS(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32GeU(let p0, let p1, _): .brIfI32GeU(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI32EqImm(let p0, let p1, _): .brIfI32EqImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32NeImm(let p0, let p1, _): .brIfI32NeImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32LtSImm(let p0, let p1, _): .brIfI32LtSImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32LtUImm(let p0, let p1, _): .brIfI32LtUImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32GtSImm(let p0, let p1, _): .brIfI32GtSImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32GtUImm(let p0, let p1, _): .brIfI32GtUImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32LeSImm(let p0, let p1, _): .brIfI32LeSImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32LeUImm(let p0, let p1, _): .brIfI32LeUImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32GeSImm(let p0, let p1, _): .brIfI32GeSImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32GeUImm(let p0, let p1, _): .brIfI32GeUImm(lhs: p0, immediate: p1, offset: offset)
+        default: nil
+        }
+    }
+}
