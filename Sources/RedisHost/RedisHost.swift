@@ -1,1 +1,0 @@
-// RedisHost: the Emscripten/WASI imports redis.wasm needs and the Redis client API (issue 5).
