@@ -1,6 +1,6 @@
 # wasm-redis: build, test and run. See README.md.
 #
-#   make test          install what is missing, build, swift test, then the spec runner's report
+#   make test          install what is missing, build (redis.wasm too), swift test, then the spec runner's report
 #   make run           validate the sample module (examples/sample.wat) with wasm-run
 #   make build         build everything
 #   make bench-decode  decode + validate throughput over the spec testsuite (release build)
@@ -46,7 +46,8 @@ build:
 	$(call install_missing,$(TEST_TOOLS))
 	$(SWIFT) build $(CONFIG_FLAGS) $(SWIFT_BUILD_FLAGS)
 
-test: build
+# The RedisHost tests run build/redis.wasm: build it first (installs emscripten when missing).
+test: build redis-wasm
 	$(SWIFT) test $(CONFIG_FLAGS) $(TEST_FLAGS) $(SWIFT_BUILD_FLAGS)
 	$(BIN)/wasm-run spectest "$(WASM_TESTSUITE)/json/core-2.0"
 
