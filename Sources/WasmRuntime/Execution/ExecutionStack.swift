@@ -23,8 +23,9 @@ struct ExecutionStack {
     var activationDepth = 0
 
     init(valueSlots: Int, frameCount: Int) {
+        // Left uninitialised (slots are plain integers): a large allocation comes straight
+        // from the system, and pages the program never reaches are never touched.
         values = UnsafeMutablePointer<UInt64>.allocate(capacity: valueSlots)
-        values.initialize(repeating: 0, count: valueSlots)
         valuesEnd = values + valueSlots
         frames = UnsafeMutablePointer<Frame>.allocate(capacity: frameCount)
         framesEnd = frames + frameCount

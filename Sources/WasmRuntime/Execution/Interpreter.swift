@@ -86,6 +86,9 @@ extension Store {
                     }
                 case .copy(let destination, let source):
                     fp[Int(destination)] = fp[Int(source)]
+                case .copyTwo(let destination, let first, let second):
+                    fp[Int(destination)] = fp[Int(first)]
+                    fp[Int(destination) + 1] = fp[Int(second)]
                 case .copyMany(let destination, let source, let count):
                     (fp + Int(destination)).update(from: fp + Int(source), count: Int(count))
                 case .select(let result, let other, let condition):
@@ -112,6 +115,9 @@ extension Store {
                 case .brIfI32LeUImm(let a, let b, let offset): if fp[i32: a] <= b { pc += Int(offset) }
                 case .brIfI32GeSImm(let a, let b, let offset): if fp[s32: a] >= Int32(bitPattern: b) { pc += Int(offset) }
                 case .brIfI32GeUImm(let a, let b, let offset): if fp[i32: a] >= b { pc += Int(offset) }
+
+                case .brIfI32AndImm(let a, let mask, let offset): if fp[i32: a] & mask != 0 { pc += Int(offset) }
+                case .brIfNotI32AndImm(let a, let mask, let offset): if fp[i32: a] & mask == 0 { pc += Int(offset) }
 
                 // MARK: Constants and variables (§4.4.1.1, §4.4.5)
                 case .const32(let result, let value):
@@ -172,6 +178,36 @@ extension Store {
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.storeBytes(of: fp[Int(value)], toByteOffset: Int(ea), as: UInt64.self)
+                case .load8UAt(let address, let result):
+                    guard address &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(address), as: UInt8.self))
+                case .load32UAt(let address, let result):
+                    guard address &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
+                case .load64At(let address, let result):
+                    guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
+                case .store8At(let address, let value):
+                    guard address &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(address), as: UInt8.self)
+                case .store32At(let address, let value):
+                    guard address &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(address), as: UInt32.self)
+                case .store64At(let address, let value):
+                    guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: fp[Int(value)], toByteOffset: Int(address), as: UInt64.self)
+                case .store8Imm(let address, let value, let offset):
+                    let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: Int(ea), as: UInt8.self)
+                case .store32Imm(let address, let value, let offset):
+                    let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: value, toByteOffset: Int(ea), as: UInt32.self)
+                case .store64Imm(let address, let value, let offset):
+                    let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: Int64(Int32(bitPattern: value)), toByteOffset: Int(ea), as: Int64.self)
                 case .memorySize(let result):
                     fp[i32: result] = UInt32(memorySize / UInt64(MemoryEntity.pageSize))
                 case .memoryGrow(let result, let delta):

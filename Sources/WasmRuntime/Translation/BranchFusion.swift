@@ -1,15 +1,18 @@
-// Fusing an i32 comparison with the branch that tests its result (DESIGN.md, "Peepholes"):
-// `i32.lt_s` + `br_if` becomes one `brIfI32LtS`. Integer comparisons can be negated exactly, so
-// a branch on a false result (`if`) uses the opposite comparison.
+// Fusing an i32 test with the branch on its result (DESIGN.md, "Peepholes"): `i32.lt_s` +
+// `br_if` becomes one `brIfI32LtS`, `i32.and` with a constant + `br_if` one `brIfI32AndImm`.
+// Integer comparisons can be negated exactly, so a branch on a false result (`if`) uses the
+// opposite test.
 
 extension InternalInstruction {
-    /// When this instruction is an i32 comparison (or `i32.eqz`) writing its result to
-    /// `condition`, the single branch (offset still 0) taken when that result is non-zero
-    /// (`whenTrue`) or zero; otherwise `nil`.
+    /// When this instruction is an i32 comparison, `i32.eqz` or an `i32.and` with a constant,
+    /// writing its result to `condition`, the single branch (offset still 0) taken when that
+    /// result is non-zero (`whenTrue`) or zero; otherwise `nil`.
     func fusedBranch(testing condition: Slot, whenTrue: Bool) -> InternalInstruction? {
         switch self {
         case .i32Eqz(condition, let source):
             whenTrue ? .brIfNot(condition: source, offset: 0) : .brIf(condition: source, offset: 0)
+        case .i32AndImm(condition, let lhs, let mask):
+            whenTrue ? .brIfI32AndImm(lhs: lhs, mask: mask, offset: 0) : .brIfNotI32AndImm(lhs: lhs, mask: mask, offset: 0)
         case .i32Eq(condition, let lhs, let rhs):
             whenTrue ? .brIfI32Eq(lhs: lhs, rhs: rhs, offset: 0) : .brIfI32Ne(lhs: lhs, rhs: rhs, offset: 0)
         case .i32Ne(condition, let lhs, let rhs):

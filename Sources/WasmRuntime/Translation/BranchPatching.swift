@@ -28,6 +28,8 @@ extension InternalInstruction {
         case .brIfI32LeUImm(let p0, let p1, _): .brIfI32LeUImm(lhs: p0, immediate: p1, offset: offset)
         case .brIfI32GeSImm(let p0, let p1, _): .brIfI32GeSImm(lhs: p0, immediate: p1, offset: offset)
         case .brIfI32GeUImm(let p0, let p1, _): .brIfI32GeUImm(lhs: p0, immediate: p1, offset: offset)
+        case .brIfI32AndImm(let p0, let p1, _): .brIfI32AndImm(lhs: p0, mask: p1, offset: offset)
+        case .brIfNotI32AndImm(let p0, let p1, _): .brIfNotI32AndImm(lhs: p0, mask: p1, offset: offset)
         default: nil
         }
     }

@@ -46,6 +46,9 @@ enum InternalInstruction: Equatable {
     case returnMany(source: Slot, count: Int32)
     /// Copies one slot: `local.get`/`local.set`/`local.tee`, branch values.
     case copy(destination: Slot, source: Slot)
+    /// Copies two slots to consecutive destinations: `destination` ← `first`, then
+    /// `destination + 1` ← `second` (call arguments, branch values).
+    case copyTwo(destination: Slot, first: Slot, second: Slot)
     /// Copies `count` consecutive slots in ascending order.
     case copyMany(destination: Slot, source: Slot, count: Int32)
     /// `select` of single-slot values: the first operand is already in `result`; it is replaced
@@ -75,6 +78,11 @@ enum InternalInstruction: Equatable {
     case brIfI32LeUImm(lhs: Slot, immediate: UInt32, offset: Int32)
     case brIfI32GeSImm(lhs: Slot, immediate: UInt32, offset: Int32)
     case brIfI32GeUImm(lhs: Slot, immediate: UInt32, offset: Int32)
+
+    /// Branches when the i32 in `lhs` has any bit of `mask` set (`i32.and` + `br_if`).
+    case brIfI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
+    /// Branches when the i32 in `lhs` has no bit of `mask` set (`i32.and` + `if`).
+    case brIfNotI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
 
     // MARK: Constants and variables (§4.4.1, §4.4.5)
 
@@ -107,6 +115,18 @@ enum InternalInstruction: Equatable {
     case store32(address: Slot, value: Slot, offset: UInt32)
     /// `i64.store`, `f64.store`.
     case store64(address: Slot, value: Slot, offset: UInt32)
+    /// Loads and stores at a constant address (`i32.const` address; C globals): `address`
+    /// is the constant plus the memarg offset, below 2^33.
+    case load8UAt(address: UInt64, result: Slot)
+    case load32UAt(address: UInt64, result: Slot)
+    case load64At(address: UInt64, result: Slot)
+    case store8At(address: UInt64, value: Slot)
+    case store32At(address: UInt64, value: Slot)
+    case store64At(address: UInt64, value: Slot)
+    /// Stores of a constant value; `store64Imm` sign-extends it.
+    case store8Imm(address: Slot, value: UInt32, offset: UInt32)
+    case store32Imm(address: Slot, value: UInt32, offset: UInt32)
+    case store64Imm(address: Slot, value: UInt32, offset: UInt32)
     case memorySize(result: Slot)
     /// `memory.grow`: the page delta is in `delta`; the old size or -1 goes to `result`.
     case memoryGrow(result: Slot, delta: Slot)

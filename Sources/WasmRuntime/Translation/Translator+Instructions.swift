@@ -269,6 +269,7 @@ extension Translator {
         assert(code.count == entries + labels.count)
         for (entry, label) in stubbed {
             patch(entry, to: code.count)
+            bindLabel()
             emitJump(toLabel: label)
         }
         markUnreachable()

@@ -4,7 +4,26 @@ import WasmCore
 
 extension Translator {
     mutating func translateLoad(_ op: LoadOperator, _ memarg: MemArg) {
-        let address = popSlot()
+        let addressOperand = pop()
+        if let constant = addressOperand.constant {
+            // §4.4.7: the effective address is computed without wrapping, so a constant
+            // address and the offset add up to a constant below 2^33.
+            let ea = UInt64(UInt32(truncatingIfNeeded: constant)) + UInt64(memarg.offset)
+            switch op {
+            case .i32Load8U, .i64Load8U:
+                emitProducer(.load8UAt(address: ea, result: push(op.valueType)))
+                return
+            case .i32Load, .f32Load, .i64Load32U:
+                emitProducer(.load32UAt(address: ea, result: push(op.valueType)))
+                return
+            case .i64Load, .f64Load:
+                emitProducer(.load64At(address: ea, result: push(op.valueType)))
+                return
+            default:
+                break
+            }
+        }
+        let address = slot(of: addressOperand)
         let result = push(op.valueType)
         let offset = memarg.offset
         switch op {
@@ -19,14 +38,45 @@ extension Translator {
     }
 
     mutating func translateStore(_ op: StoreOperator, _ memarg: MemArg) {
-        let value = popSlot()
-        let address = popSlot()
+        let valueOperand = pop()
+        let addressOperand = pop()
         let offset = memarg.offset
+        if let constant = addressOperand.constant, op.byteWidth != 2 {
+            let ea = UInt64(UInt32(truncatingIfNeeded: constant)) + UInt64(offset)
+            let value = slot(of: valueOperand)
+            switch op.byteWidth {
+            case 1: emit(.store8At(address: ea, value: value))
+            case 4: emit(.store32At(address: ea, value: value))
+            default: emit(.store64At(address: ea, value: value))
+            }
+            return
+        }
+        if let constant = valueOperand.constant, let immediate = storedImmediate(constant, width: op.byteWidth) {
+            let address = slot(of: addressOperand)
+            switch op.byteWidth {
+            case 1: emit(.store8Imm(address: address, value: immediate, offset: offset))
+            case 4: emit(.store32Imm(address: address, value: immediate, offset: offset))
+            default: emit(.store64Imm(address: address, value: immediate, offset: offset))
+            }
+            return
+        }
+        let value = slot(of: valueOperand)
+        let address = slot(of: addressOperand)
         switch op.byteWidth {
         case 1: emit(.store8(address: address, value: value, offset: offset))
         case 2: emit(.store16(address: address, value: value, offset: offset))
         case 4: emit(.store32(address: address, value: value, offset: offset))
         default: emit(.store64(address: address, value: value, offset: offset))
+        }
+    }
+
+    /// A constant stored value as an immediate of the 1-, 4- or 8-byte store with an
+    /// immediate (an 8-byte value must be a sign-extended i32); `nil` otherwise.
+    func storedImmediate(_ constant: UInt64, width: Int) -> UInt32? {
+        switch width {
+        case 1, 4: return UInt32(truncatingIfNeeded: constant)
+        case 8: return Int32(exactly: Int64(bitPattern: constant)).map { UInt32(bitPattern: $0) }
+        default: return nil
         }
     }
 

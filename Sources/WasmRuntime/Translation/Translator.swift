@@ -72,6 +72,9 @@ struct Translator {
     /// Code index of the last instruction when it is a "producer" whose result slot can be
     /// changed to a local's (the `local.set` peephole); `nil` when that is not allowed.
     var lastProducer: Int?
+    /// Code index of the last instruction when it is a single-slot `copy` that a following copy
+    /// to the next slot may join (`copyTwo`); `nil` when that is not allowed.
+    var mergeableCopy: Int?
 
     init(module: Module, instance: InstanceEntity, functionTypeIndices: [UInt32], functionIndex: Int) {
         self.module = module
@@ -195,6 +198,7 @@ struct Translator {
     mutating func emit(_ instruction: InternalInstruction) -> Int {
         code.append(instruction)
         lastProducer = nil
+        mergeableCopy = nil
         return code.count - 1
     }
 
@@ -203,6 +207,7 @@ struct Translator {
     mutating func emitProducer(_ instruction: InternalInstruction) {
         code.append(instruction)
         lastProducer = code.count - 1
+        mergeableCopy = nil
     }
 
     /// Writes a constant's bits to `slot`.
@@ -214,9 +219,17 @@ struct Translator {
         }
     }
 
+    /// Copies a value; a single-slot copy right after one to the previous slot joins it.
     mutating func emitCopy(to destination: Slot, from source: Slot, type: ValueType) {
         if type.slotCount == 1 {
+            if let previous = mergeableCopy, previous == code.count - 1,
+               case .copy(let first, let firstSource) = code[previous], first + 1 == destination {
+                code[previous] = .copyTwo(destination: first, first: firstSource, second: source)
+                mergeableCopy = nil
+                return
+            }
             emit(.copy(destination: destination, source: source))
+            mergeableCopy = code.count - 1
         } else {
             emit(.copyMany(destination: destination, source: source, count: type.slotCount))
         }
@@ -226,6 +239,7 @@ struct Translator {
     /// no longer be redirected, since another path may arrive here.
     mutating func bindLabel() {
         lastProducer = nil
+        mergeableCopy = nil
     }
 
     /// Sets the target of the branch at code index `index` to code index `target`.
