@@ -18,6 +18,7 @@ let package = Package(
         .executableTarget(name: "wasm-run", dependencies: ["WasmCore", "WasmRuntime"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "WasmCore"]),
+        .testTarget(name: "RedisHostTests", dependencies: ["RedisHost"]),
         .testTarget(name: "SpecTests", dependencies: ["wasm-run", "WasmCore", "WasmRuntime"]),
     ]
 )

@@ -15,7 +15,10 @@
 /// 1) "a"                      array (push likewise), indices right-aligned to the
 /// 2) 1) "b"                   widest; a nested aggregate continues on the same line and
 ///    2) "c"                   its later lines are indented past the parent's index
-/// 1# "k" => "v"               map
+/// 1# "k" => "v"               map; a value of several lines starts on the next line:
+/// 2# "k2" =>                  (after "=> " comes a newline, then the value indented
+///    1) "a"                   like the entry's nested lines)
+///    2) "b"
 /// 1~ "x"                      set
 /// (empty array)               likewise (empty hash), (empty set), (empty push)
 /// ```
@@ -92,7 +95,23 @@ private enum ReplyFormatter {
             appendStandard(pair.key, prefix: childPrefix, to: &out)
             out.removeLast()  // the key's newline
             out += Array(" => ".utf8)
+            if isMultiline(pair.value) {
+                // A value of several lines starts on its own line, aligned with its later lines.
+                out.append(0x0A)
+                out += childPrefix
+            }
             appendStandard(pair.value, prefix: childPrefix, to: &out)
+        }
+    }
+
+    /// Whether standard mode writes `value` on more than one line.
+    private static func isMultiline(_ value: RESPValue) -> Bool {
+        switch value {
+        case .attribute(_, let annotated): return isMultiline(annotated)
+        case .array(let elements), .set(let elements), .push(let elements):
+            return elements.count > 1 || elements.first.map(isMultiline) == true
+        case .map(let pairs): return pairs.count > 1 || pairs.first.map { isMultiline($0.value) } == true
+        default: return false
         }
     }
 
