@@ -5,6 +5,14 @@ import Foundation
 enum Usage {
     static let text = """
         usage: wasm-run <command> [arguments]
+               wasm-run [--dir HOST[:GUEST]]... [--env NAME=VALUE]... FILE.wasm [ARGS...]
+               wasm-run [--dir ...] [--env ...] --invoke NAME FILE.wasm [ARGS...]
+
+        Runs a WASI command (its _start) with WASI preview1: --dir makes a host directory
+        available under GUEST (default: HOST), --env sets a variable; exit status = the
+        program's exit code, 134 after a trap (message and backtrace on stderr), 2 for a
+        command line or module that cannot run. --invoke calls the export NAME with ARGS
+        (i32/i64/f32/f64 in decimal) and prints its results, one per line.
 
         commands:
           spectest [-v] [PATH...]   run the WebAssembly spec tests (JSON form). PATH is a .json script

@@ -13,6 +13,8 @@ case "bench-decode": status = BenchDecodeCommand.run(subcommandArguments)
 case "--help", "-h", "help":
     print(Usage.text)
     status = 0
+case let first? where !first.hasPrefix("-") || ["--dir", "--env", "--invoke"].contains(first):
+    status = RunCommand.run(arguments)
 default:
     printError(Usage.text)
     status = 2
