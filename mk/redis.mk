@@ -132,7 +132,7 @@ $(WASM_OBJ_DIR)/wasm/%.o: wasm/%.c
 # Exports: the shim's API (see wasm/shim.c), malloc/free for passing buffers,
 # and what the host's setjmp/longjmp support (invoke_*) needs.
 REDIS_EXPORTS = redis_init redis_exec redis_free redis_tick \
-                redis_client_open redis_client_exec redis_client_close redis_client_flags \
+                redis_client_open redis_client_exec redis_client_close redis_client_flags redis_client_timeout \
                 malloc free setThrew
 redis_empty :=
 redis_space := $(redis_empty) $(redis_empty)

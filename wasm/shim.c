@@ -59,6 +59,13 @@
  *       calls. -1 for an unknown handle.
  *   void redis_client_close(int h)
  *       Frees the client (unsubscribes, unwatches, discards MULTI state).
+ *   int redis_client_timeout(int h)
+ *       Ends the wait of a client blocked on keys (BLPOP, BZPOPMIN, XREAD
+ *       BLOCK...) or in WAIT as if its timeout expired now: the timeout reply
+ *       comes with the next redis_client_exec (len 0 collects it), then the
+ *       client's queued requests run. For a host whose only client blocked,
+ *       since nothing else could serve it. Returns 1, or 0 when the client is
+ *       not blocked or waits for something that ends by itself (CLIENT PAUSE).
  *
  * Every request runs to completion inside the call, followed by the event
  * loop's before-sleep work (what Redis does after each read from a socket),
@@ -149,6 +156,17 @@ void redis_client_close(int h) {
     freeClient(sc->c);
     zfree(sc->out);
     *sc = (shimClient){ 0 };
+}
+
+int redis_client_timeout(int h) {
+    shimClient *sc = slotOf(h);
+    if (sc == NULL || !(sc->c->flags & CLIENT_BLOCKED)) return 0;
+    int btype = sc->c->btype;
+    if (btype != BLOCKED_LIST && btype != BLOCKED_ZSET && btype != BLOCKED_STREAM && btype != BLOCKED_WAIT) return 0;
+    /* What handleBlockedClientsTimeout does when the timeout expires. */
+    replyToBlockedClientTimedOut(sc->c);
+    unblockClient(sc->c);
+    return 1;
 }
 
 int redis_client_flags(int h) {

@@ -3,6 +3,7 @@
 // constructors), then `redis_init(config)`; requests go to the default client (handle 1)
 // through `redis_client_exec`, whose reply stays in the module's memory until the next call.
 
+import Glibc
 import WasmCore
 import WasmRuntime
 
@@ -27,6 +28,7 @@ final class RedisInstance {
     private let clientFlags: Function
     private let clientOpen: Function
     private let clientClose: Function
+    private let clientTimeout: Function
     private let cronTick: Function
     private let malloc: Function
     private let free: Function
@@ -36,8 +38,6 @@ final class RedisInstance {
     private var requestAddress: UInt32 = 0
     /// A `size_t` (4 bytes in wasm32) where `redis_client_exec` writes the reply length.
     private var lengthCell: UInt32 = 0
-    /// The default client's id (CLIENT ID), for CLIENT UNBLOCK.
-    private var defaultClientID: Int64 = 0
 
     /// Instantiates `module` and starts Redis with the redis.conf text `configuration`
     /// (applied after the shim's embedded defaults, so it wins). Throws what instantiation
@@ -63,6 +63,7 @@ final class RedisInstance {
         clientFlags = try export("redis_client_flags")
         clientOpen = try export("redis_client_open")
         clientClose = try export("redis_client_close")
+        clientTimeout = try export("redis_client_timeout")
         cronTick = try export("redis_tick")
         malloc = try export("malloc")
         free = try export("free")
@@ -77,7 +78,6 @@ final class RedisInstance {
         guard status.first?.int32 == 0 else { throw RedisError.incompatibleModule("redis_init returned \(status)") }
         lengthCell = try allocate(4)
         requestAddress = try allocate(Self.keptRequestCapacity)
-        defaultClientID = try helperCommand(["CLIENT", "ID"], on: Self.defaultClient)
     }
 
     /// Feeds `request` (RESP or inline commands, complete or not) to the default client and
@@ -95,58 +95,44 @@ final class RedisInstance {
         defer { if large { _ = try? free(.i32(address)) } }
         try memory.write(request, at: Int(address))
 
-        var reply = try exec(client: Self.defaultClient, address: address, count: request.count)
-        var flags = try clientFlags(.i32(UInt32(bitPattern: Self.defaultClient))).first?.int32 ?? -1
+        var reply = try exec(address: address, count: request.count)
+        var flags = try onDefaultClient(clientFlags)
         while flags >= 0, flags & Self.clientBlocked != 0 {
-            try unblockDefaultClient()
-            reply += try exec(client: Self.defaultClient, address: address, count: 0)
-            flags = try clientFlags(.i32(UInt32(bitPattern: Self.defaultClient))).first?.int32 ?? -1
+            // Blocked on keys or in WAIT: time it out now. Else (CLIENT PAUSE) the wait ends
+            // by itself: give it a moment.
+            if try onDefaultClient(clientTimeout) != 1 { usleep(1000) }
+            reply += try exec(address: address, count: 0)
+            flags = try onDefaultClient(clientFlags)
         }
         if flags >= 0, flags & Self.clientClosed != 0 {
-            try clientClose(.i32(UInt32(bitPattern: Self.defaultClient)))
+            _ = try onDefaultClient(clientClose)
             try openDefaultClient()
         }
         return reply
     }
 
-    /// `redis_client_exec(client, address, count, &length)`: the reply, copied out.
-    private func exec(client: Int32, address: UInt32, count: Int) throws -> [UInt8] {
-        let result = try clientExec(.i32(UInt32(bitPattern: client)), .i32(address), .i32(UInt32(count)), .i32(lengthCell))
+    /// `redis_client_exec(default client, address, count, &length)`: the reply, copied out.
+    private func exec(address: UInt32, count: Int) throws -> [UInt8] {
+        let result = try clientExec(.i32(UInt32(bitPattern: Self.defaultClient)), .i32(address), .i32(UInt32(count)), .i32(lengthCell))
         guard case .i32(let replyAddress) = result.first, replyAddress != 0 else {
-            throw RedisError.incompatibleModule("redis_client_exec returned no reply buffer for client \(client)")
+            throw RedisError.incompatibleModule("redis_client_exec returned no reply buffer")
         }
         let length = try readUInt32(at: lengthCell)
         return try memory.read(at: Int(replyAddress), count: Int(length))
     }
 
-    /// Opens a new default client after Redis closed the old one, and records its id for
-    /// `unblockDefaultClient`.
+    /// Calls a `redis_client_*(handle)` export on the default client; its i32 result (0 for
+    /// none).
+    private func onDefaultClient(_ function: Function) throws -> Int32 {
+        try function(.i32(UInt32(bitPattern: Self.defaultClient))).first?.int32 ?? 0
+    }
+
+    /// Opens a new default client after Redis closed the old one.
     private func openDefaultClient() throws {
         let handle = try clientOpen().first?.int32
-        guard handle == Self.defaultClient else { throw RedisError.incompatibleModule("redis_client_open returned \(handle.map(String.init) ?? "nothing"), not the default client") }
-        defaultClientID = try helperCommand(["CLIENT", "ID"], on: Self.defaultClient)
-    }
-
-    /// Makes the blocked default client time out now: `CLIENT UNBLOCK <id> TIMEOUT` from a
-    /// helper client.
-    private func unblockDefaultClient() throws {
-        guard case .i32(let handle) = try clientOpen().first, handle != 0 else {
-            throw RedisError.incompatibleModule("redis_client_open failed")
+        guard handle == Self.defaultClient else {
+            throw RedisError.incompatibleModule("redis_client_open returned \(handle.map(String.init) ?? "nothing"), not the default client")
         }
-        defer { _ = try? clientClose(.i32(handle)) }
-        let unblocked = try helperCommand(["CLIENT", "UNBLOCK", String(defaultClientID), "TIMEOUT"], on: Int32(bitPattern: handle))
-        guard unblocked == 1 else { throw RedisError.incompatibleModule("CLIENT UNBLOCK did not unblock the default client") }
-    }
-
-    /// Runs a command whose reply is an integer on client `handle`, through the request buffer.
-    private func helperCommand(_ arguments: [String], on handle: Int32) throws -> Int64 {
-        let request = RESPRequest.encode(arguments)
-        try memory.write(request, at: Int(requestAddress))
-        let reply = try exec(client: handle, address: requestAddress, count: request.count)
-        guard case .integer(let value)? = try? RESPParser.parseComplete(reply).first else {
-            throw RedisError.incompatibleModule("\(arguments.joined(separator: " ")) answered \(String(decoding: reply, as: UTF8.self))")
-        }
-        return value
     }
 
     /// Runs Redis's timer work once (serverCron, then the before-sleep work); returns the
