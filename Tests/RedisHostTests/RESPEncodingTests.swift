@@ -25,20 +25,17 @@ final class RESPEncodingTests: XCTestCase {
         XCTAssertEqual(pipeline, utf8("*2\r\n$4\r\nINCR\r\n$1\r\nn\r\n*2\r\n$3\r\nGET\r\n$1\r\n") + [0xFF] + utf8("\r\n"))
     }
 
-    func testEveryParserSampleEncodesBackToItsWireForm() {
-        for (wire, value) in RESPParserTests.samples {
+    func testEveryParserSampleEncodesBackToItsWireForm() throws {
+        for (wire, _) in RESPParserTests.samples {
+            let value = try XCTUnwrap(RESPParser.parseComplete(utf8(wire)).first)
             let canonical: String
             switch wire {
             // Wire forms with several encodings of one value; the encoder writes RESP3's.
             case "$-1\r\n", "*-1\r\n": canonical = "_\r\n"
             case "!21\r\nSYNTAX invalid syntax\r\n": canonical = "-SYNTAX invalid syntax\r\n"
-            case ",-0.25e3\r\n": canonical = ",-250\r\n"
             case "|0\r\n:5\r\n": canonical = ":5\r\n"
             // Redis replaces CR and LF in status lines with spaces.
             case "+a\rb\r\n": canonical = "+a b\r\n"
-            // %.17g, as Redis 7.0 writes doubles.
-            case let attributed where attributed.hasPrefix("|1\r\n+key-popularity"):
-                canonical = attributed.replacingOccurrences(of: ",0.0012\r\n", with: ",0.0011999999999999999\r\n")
             default: canonical = wire
             }
             XCTAssertEqual(value.encoded(), utf8(canonical), wire.debugDescription)

@@ -31,6 +31,22 @@ final class RESPValueTests: XCTestCase {
         XCTAssertNil(RESPValue.map([pair]).array)
     }
 
+    func testDoublesKeepTheirTextButCompareByValue() throws {
+        let parsed = try RESPParser.parseComplete(utf8(",13.36138933897018433\r\n,1.50\r\n,-inf\r\n,nan\r\n"))
+        XCTAssertEqual(parsed.map { $0.description },
+                       ["(double) 13.36138933897018433", "(double) 1.50", "(double) -inf", "(double) nan"])
+        XCTAssertEqual(parsed[1], .double(1.5))
+        XCTAssertEqual(parsed[2], .double(-.infinity))
+        XCTAssertEqual(parsed[3], .double(.nan))
+        XCTAssertEqual(Set(parsed[3 ... 3] + [.double(-.nan)]).count, 1)
+        XCTAssertEqual(parsed[0].double, 13.361389338970184)
+        XCTAssertEqual(parsed[1].encoded(), utf8(",1.50\r\n"))
+        XCTAssertEqual(RESPDouble(0.1).text, "0.10000000000000001")
+        XCTAssertEqual(RESPDouble(2).text, "2")
+        XCTAssertEqual(RESPDouble(text: "1e3")?.value, 1000)
+        XCTAssertNil(RESPDouble(text: "1,5"))
+    }
+
     func testInvalidUTF8BecomesReplacementCharacterInString() {
         let value = RESPValue.bulkString([0x61, 0xFF, 0x62])
         XCTAssertEqual(value.string, "a\u{FFFD}b")

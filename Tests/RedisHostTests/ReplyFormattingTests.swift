@@ -21,6 +21,10 @@ final class ReplyFormattingTests: XCTestCase {
         XCTAssertEqual(formatReply(.double(1.6000000000000001)), "(double) 1.6000000000000001\n")
         XCTAssertEqual(formatReply(.double(2)), "(double) 2\n")
         XCTAssertEqual(formatReply(.double(.infinity)), "(double) inf\n")
+        // GEOPOS under RESP3: the text as Redis sent it, not a rendering of the value.
+        let coordinate = RESPValue.double(RESPDouble(text: "13.36138933897018433")!)
+        XCTAssertEqual(formatReply(coordinate), "(double) 13.36138933897018433\n")
+        XCTAssertEqual(formatReply(coordinate, raw: true), "13.36138933897018433\n")
         XCTAssertEqual(formatReply(.boolean(true)), "(true)\n")
         XCTAssertEqual(formatReply(.boolean(false)), "(false)\n")
         XCTAssertEqual(formatReply(.verbatimString(format: "txt", text: utf8("This is a verbatim\nstring"))),

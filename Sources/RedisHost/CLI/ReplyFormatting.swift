@@ -8,7 +8,7 @@
 /// (integer) 1                 integer
 /// "bar"                       bulk string, quoted: "\x00\xc3\xa9\n\"q\\"
 /// (nil)                       null
-/// (double) 1.5                double (inf, -inf, nan; else %.17g as Redis 7.0 sends it)
+/// (double) 1.5                double, its text as received
 /// (true)                      boolean
 /// (big number) 1234567...     big number
 /// text                        verbatim string: its text, unquoted
@@ -59,7 +59,7 @@ private enum ReplyFormatter {
         case .error(let message): out += Array("(error) ".utf8) + Array(message.utf8) + [0x0A]
         case .simpleString(let text): out += Array(text.utf8) + [0x0A]
         case .integer(let number): out += Array("(integer) \(number)\n".utf8)
-        case .double(let number): out += Array("(double) \(RESPValue.redisText(of: number))\n".utf8)
+        case .double(let number): out += Array("(double) \(number.text)\n".utf8)
         case .bulkString(let bytes): out += Array(RedisQuoting.quoted(bytes).utf8) + [0x0A]
         case .verbatimString(_, let text): out += text + [0x0A]
         case .null: out += Array("(nil)\n".utf8)
@@ -133,7 +133,7 @@ private enum ReplyFormatter {
         case .verbatimString(_, let text): out += text
         case .boolean(let flag): out += Array((flag ? "(true)" : "(false)").utf8)
         case .integer(let number): out += Array(String(number).utf8)
-        case .double(let number): out += Array(RESPValue.redisText(of: number).utf8)
+        case .double(let number): out += Array(number.text.utf8)
         case .bigNumber(let digits): out += Array(digits.utf8)
         case .array(let elements), .set(let elements), .push(let elements):
             for (index, element) in elements.enumerated() {

@@ -90,8 +90,8 @@ extension RESPValue {
                 pair.key.encode(into: &buffer, as: version)
                 pair.value.encode(into: &buffer, as: version)
             }
-        case .double(let value):
-            let text = RESPValue.redisText(of: value)
+        case .double(let number):
+            let text = number.text
             if resp3 { appendLine(UInt8(ascii: ","), text, to: &buffer) } else { RESPRequest.appendBulk(text.utf8, to: &buffer) }
         case .boolean(let value):
             if resp3 {

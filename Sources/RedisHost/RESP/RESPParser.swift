@@ -425,9 +425,9 @@ extension RESPParser {
         }
     }
 
-    private func double(_ range: Range<Int>, at offset: Int) throws(RESPProtocolError) -> Double {
-        guard let value = Double(text(range)) else { throw RESPProtocolError(.invalidDouble, at: offset) }
-        return value
+    private func double(_ range: Range<Int>, at offset: Int) throws(RESPProtocolError) -> RESPDouble {
+        guard let number = RESPDouble(text: text(range)) else { throw RESPProtocolError(.invalidDouble, at: offset) }
+        return number
     }
 
     private func bigNumber(_ range: Range<Int>, at offset: Int) throws(RESPProtocolError) -> String {

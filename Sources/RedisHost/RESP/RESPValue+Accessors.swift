@@ -59,8 +59,8 @@ extension RESPValue {
 
     /// The payload of a RESP3 double.
     public var double: Double? {
-        guard case .double(let value) = unwrapped else { return nil }
-        return value
+        guard case .double(let number) = unwrapped else { return nil }
+        return number.value
     }
 
     /// The payload of a RESP3 boolean.

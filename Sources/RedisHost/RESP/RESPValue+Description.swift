@@ -1,5 +1,3 @@
-import Foundation
-
 extension RESPValue: CustomStringConvertible {
     /// A one-line form for logs and debugging, in redis-cli's words where it has them:
     /// `OK`, `(error) ERR x`, `(integer) 1`, `"bar"` (quoted like redis-cli), `(nil)`,
@@ -15,7 +13,7 @@ extension RESPValue: CustomStringConvertible {
         case .integer(let value): return "(integer) \(value)"
         case .bulkString(let bytes): return RedisQuoting.quoted(bytes)
         case .null: return "(nil)"
-        case .double(let value): return "(double) \(RESPValue.redisText(of: value))"
+        case .double(let number): return "(double) \(number.text)"
         case .boolean(let value): return value ? "(true)" : "(false)"
         case .bigNumber(let digits): return "(big number) \(digits)"
         case .verbatimString(let format, let text): return "(verbatim \(format)) \(RedisQuoting.quoted(text))"
@@ -29,13 +27,5 @@ extension RESPValue: CustomStringConvertible {
 
     private static func describe(_ pairs: [RESPPair]) -> String {
         "{" + pairs.map { "\($0.key) => \($0.value)" }.joined(separator: ", ") + "}"
-    }
-
-    /// A double as Redis 7.0 writes it (`addReplyDouble`): `inf`, `-inf`, `nan`, else
-    /// C's `%.17g` (`1.5`, `2`, `1.6000000000000001`), which reads back exactly.
-    static func redisText(of value: Double) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        return String(format: "%.17g", value)
     }
 }

@@ -30,8 +30,9 @@ public indirect enum RESPValue: Sendable, Hashable {
     case map([RESPPair])
     /// RESP3 `~<n>`: an unordered collection, in the order the server sent it.
     case set([RESPValue])
-    /// RESP3 `,<text>`: a double, including `inf`, `-inf` and `nan`.
-    case double(Double)
+    /// RESP3 `,<text>`: a double, including `inf`, `-inf` and `nan`, with the text it was
+    /// written as (`.double(1.5)` builds one from a value).
+    case double(RESPDouble)
     /// RESP3 `#t` / `#f`.
     case boolean(Bool)
     /// RESP3 `(<digits>`: an integer of any size, as its decimal text (with its sign).
