@@ -28,9 +28,10 @@
 /// error as its text followed by an empty line (redis-cli 7.0 writes two newlines),
 /// aggregates one element per line (a map entry is `key value`), nested ones flattened.
 ///
-/// RESP3 attributes are not printed (redis-cli 7.0 cannot read them). Redis-cli 7.0 stops
-/// with "Unknown reply type" on a big number; this prints `(big number) <digits>`
-/// (bare digits in raw mode), as later redis-cli versions do.
+/// Two kinds redis-cli 7.0 cannot show (it stops with a protocol error or "Unknown reply
+/// type") are handled here: RESP3 attributes are not printed, only the value they
+/// annotate; a big number prints as `(big number) <digits>` (bare digits in raw mode), in
+/// the style of the other RESP3 kinds.
 ///
 /// The text is exactly what redis-cli writes; in standard mode it is ASCII except for
 /// verbatim strings, and in raw mode strings are written as their bytes, so bytes that are
