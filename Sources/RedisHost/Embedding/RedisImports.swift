@@ -11,7 +11,6 @@ struct RedisImports {
     static let wasiModule = "wasi_snapshot_preview1"
 
     let imports: Imports
-    let setjmp: EmscriptenSetjmp
 
     /// Defines every import of `module` in `store`. Throws `RedisError.unsupportedImports`
     /// naming each import the host does not provide (a module built with another Emscripten
@@ -20,14 +19,12 @@ struct RedisImports {
     init(for module: Module, store: Store, wasi configuration: WASIConfiguration) throws {
         var imports = Imports()
         try WASI(configuration).define(in: &imports, store: store)
-        let setjmp = EmscriptenSetjmp()
-        setjmp.define(for: module, in: &imports, store: store)
+        EmscriptenSetjmp.define(for: module, in: &imports, store: store)
 
         let missing = module.imports.filter { imports.lookup(module: $0.module, name: $0.name) == nil }
         guard missing.isEmpty else {
             throw RedisError.unsupportedImports(missing.map { "\($0.module).\($0.name)" })
         }
         self.imports = imports
-        self.setjmp = setjmp
     }
 }

@@ -22,7 +22,6 @@ final class RedisInstance {
 
     private let store: Store
     private let instance: Instance
-    private let imports: RedisImports
     private let memory: Memory
     private let clientExec: Function
     private let clientFlags: Function
@@ -49,14 +48,13 @@ final class RedisInstance {
         let store = Store()
         let imports = try RedisImports(for: module.module, store: store, wasi: wasi)
         let instance = try store.instantiate(module, imports: imports.imports)
-        try imports.setjmp.bind(to: instance)
+        try EmscriptenSetjmp.checkExports(of: instance)
         func export(_ name: String) throws -> Function {
             guard let function = instance.function(name) else { throw RedisError.incompatibleModule("no exported function \(name)") }
             return function
         }
         guard let memory = instance.memory("memory") else { throw RedisError.incompatibleModule("no exported memory") }
         self.store = store
-        self.imports = imports
         self.instance = instance
         self.memory = memory
         clientExec = try export("redis_client_exec")

@@ -6,6 +6,7 @@
 // the nearest trampoline. The trampoline then resets the C stack and reports the jump with the
 // module's `setThrew(1, 0)`; the compiled caller reads that flag and resumes at its setjmp.
 // Redis reaches this only through Lua's protected calls (lua_pcall, error(), redis.call errors).
+// Emscripten's runtime does the same in JavaScript; this is the host side of that contract.
 
 import WasmCore
 import WasmRuntime
@@ -14,12 +15,14 @@ import WasmRuntime
 /// trampolines below can catch it: a trap or a WASI exit is never mistaken for a longjmp.
 private struct EmscriptenLongjmp: Error {}
 
-/// The `env.invoke_*` trampolines and `env._emscripten_throw_longjmp` of one instance.
+/// The `env.invoke_*` trampolines and `env._emscripten_throw_longjmp`.
 ///
-/// Define them before instantiation (`define(for:in:store:)`), then `bind(to:)` the instance:
-/// the trampolines need its `stackSave`, `stackRestore` and `setThrew` exports and its
-/// function table.
-final class EmscriptenSetjmp {
+/// Define them before instantiation (`define(for:in:store:)`). The trampolines use the calling
+/// instance's `stackSave`, `stackRestore` and `setThrew` exports and its function table,
+/// looked up on each call through `Caller` (they keep no reference to the instance, so
+/// nothing keeps a store alive in a cycle); `checkExports(of:)` verifies at start-up that
+/// they exist.
+enum EmscriptenSetjmp {
     /// The module name of every Emscripten import.
     static let module = "env"
     /// The import that raises the longjmp signal.
@@ -27,51 +30,34 @@ final class EmscriptenSetjmp {
     /// The prefix of the trampolines: `invoke_vii` is `void f(int, int)` called through the
     /// table, but the host derives each trampoline's type from the import itself.
     static let invokePrefix = "invoke_"
-
-    private struct Bound {
-        let table: Table
-        let stackSave: Function
-        let stackRestore: Function
-        let setThrew: Function
-    }
-
-    private var bound: Bound?
-
-    init() {}
-
-    /// Whether `module`.`name` is an import this type provides.
-    static func provides(module: String, name: String) -> Bool {
-        module == Self.module && (name == throwLongjmp || name.hasPrefix(invokePrefix))
-    }
+    /// The exports the trampolines call.
+    static let table = "__indirect_function_table"
+    static let requiredFunctions = ["stackSave", "stackRestore", "setThrew"]
 
     /// Defines, in `imports`, `_emscripten_throw_longjmp` and one trampoline for each
     /// `env.invoke_*` function that `module` imports, of the type the module declares for it:
     /// the first parameter is the table index, the others are passed on to the callee, whose
     /// results (if any) the trampoline returns.
-    func define(for module: Module, in imports: inout Imports, store: Store) {
+    static func define(for module: Module, in imports: inout Imports, store: Store) {
         for entry in module.imports where entry.module == Self.module {
             guard case .function(let typeIndex) = entry.descriptor else { continue }
             let type = module.types[Int(typeIndex)]
-            if entry.name == Self.throwLongjmp {
+            if entry.name == throwLongjmp {
                 let raise = Function(store: store, type: type) { _, _ in throw EmscriptenLongjmp() }
                 imports.define(module: Self.module, name: entry.name, .function(raise))
-            } else if entry.name.hasPrefix(Self.invokePrefix), type.parameters.first == .i32 {
+            } else if entry.name.hasPrefix(invokePrefix), type.parameters.first == .i32 {
                 imports.define(module: Self.module, name: entry.name, .function(trampoline(type, store: store)))
             }
         }
     }
 
-    /// Connects the trampolines to the instantiated module's exports.
-    func bind(to instance: Instance) throws {
-        func function(_ name: String) throws -> Function {
-            guard let f = instance.function(name) else { throw RedisError.incompatibleModule("no exported function \(name)") }
-            return f
+    /// Throws `RedisError.incompatibleModule` when `instance` lacks an export the trampolines
+    /// need.
+    static func checkExports(of instance: Instance) throws {
+        guard instance.table(table) != nil else { throw RedisError.incompatibleModule("no exported table \(table)") }
+        for name in requiredFunctions where instance.function(name) == nil {
+            throw RedisError.incompatibleModule("no exported function \(name)")
         }
-        guard let table = instance.table("__indirect_function_table") else {
-            throw RedisError.incompatibleModule("no exported table __indirect_function_table")
-        }
-        bound = Bound(table: table, stackSave: try function("stackSave"),
-                      stackRestore: try function("stackRestore"), setThrew: try function("setThrew"))
     }
 
     /// `invoke_<sig>(fn, args...)`: `sp = stackSave()`; call `table[fn](args...)`; when the
@@ -79,22 +65,26 @@ final class EmscriptenSetjmp {
     /// skipped are freed) and only then `setThrew(1, 0)`, and return zeros. Any other error
     /// (a trap, a WASI exit) propagates unchanged. Re-entrant: each activation keeps its own
     /// `sp`, and the runtime bounds the nesting of host calls.
-    private func trampoline(_ type: FuncType, store: Store) -> Function {
+    private static func trampoline(_ type: FuncType, store: Store) -> Function {
         let calleeType = FuncType(parameters: Array(type.parameters.dropFirst()), results: type.results)
-        let zeros = type.results.map(Self.zero)
-        return Function(store: store, type: type) { [unowned self] _, arguments in
-            guard let bound = self.bound else { throw RedisError.incompatibleModule("invoke_* called before instantiation ended") }
+        let zeros = type.results.map(zero)
+        return Function(store: store, type: type) { caller, arguments in
+            guard let instance = caller.instance, let table = instance.table(table),
+                  let stackSave = instance.function("stackSave"), let stackRestore = instance.function("stackRestore"),
+                  let setThrew = instance.function("setThrew") else {
+                throw RedisError.incompatibleModule("invoke_* needs the caller's \(table), stackSave, stackRestore and setThrew")
+            }
             let index = Int(arguments[0].int32!)
-            guard index >= 0, index < bound.table.count else { throw Trap(.undefinedElement) }
-            guard case .funcref(let element) = try bound.table.get(index) else { throw Trap(.indirectCallTypeMismatch) }
+            guard index >= 0, index < table.count else { throw Trap(.undefinedElement) }
+            guard case .funcref(let element) = try table.get(index) else { throw Trap(.indirectCallTypeMismatch) }
             guard let callee = element else { throw Trap(.uninitializedElement) }
             guard callee.type == calleeType else { throw Trap(.indirectCallTypeMismatch) }
-            let stackPointer = try bound.stackSave.call([])
+            let stackPointer = try stackSave.call([])
             do {
                 return try callee.call(Array(arguments.dropFirst()))
             } catch is EmscriptenLongjmp {
-                try bound.stackRestore.call(stackPointer)
-                try bound.setThrew(.i32(1), .i32(0))
+                try stackRestore.call(stackPointer)
+                try setThrew(.i32(1), .i32(0))
                 return zeros
             }
         }
