@@ -46,8 +46,9 @@ build:
 	$(call install_missing,$(TEST_TOOLS))
 	$(SWIFT) build $(CONFIG_FLAGS) $(SWIFT_BUILD_FLAGS)
 
-# The RedisHost tests run build/redis.wasm: build it first (installs emscripten when missing).
-test: build redis-wasm
+# The RedisHost tests run build/redis.wasm and the WASI tests build/wasi-tests/*.wasm: build
+# them first (installs emscripten when missing).
+test: build redis-wasm wasi-test-programs
 	$(SWIFT) test $(CONFIG_FLAGS) $(TEST_FLAGS) $(SWIFT_BUILD_FLAGS)
 	$(BIN)/wasm-run spectest "$(WASM_TESTSUITE)/json/core-2.0"
 
@@ -74,3 +75,4 @@ clean:
 # Redis compiled to WebAssembly (redis-wasm, bench-redis-wasm, bench-redis-native, redis-sources).
 include mk/redis.mk
 include mk/bench.mk
+include mk/wasi-tests.mk
