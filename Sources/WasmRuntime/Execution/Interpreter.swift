@@ -116,6 +116,16 @@ extension Store {
                 case .brIfI32GeSImm(let a, let b, let offset): if fp[s32: a] >= Int32(bitPattern: b) { pc += Int(offset) }
                 case .brIfI32GeUImm(let a, let b, let offset): if fp[i32: a] >= b { pc += Int(offset) }
 
+                case .brIfF64Eq(let a, let b, let offset): if fp[f64: a] == fp[f64: b] { pc += Int(offset) }
+                case .brIfF64Ne(let a, let b, let offset): if fp[f64: a] != fp[f64: b] { pc += Int(offset) }
+                case .brIfF64Lt(let a, let b, let offset): if fp[f64: a] < fp[f64: b] { pc += Int(offset) }
+                case .brIfF64Gt(let a, let b, let offset): if fp[f64: a] > fp[f64: b] { pc += Int(offset) }
+                case .brIfF64Le(let a, let b, let offset): if fp[f64: a] <= fp[f64: b] { pc += Int(offset) }
+                case .brIfF64Ge(let a, let b, let offset): if fp[f64: a] >= fp[f64: b] { pc += Int(offset) }
+                case .brIfNotF64Lt(let a, let b, let offset): if !(fp[f64: a] < fp[f64: b]) { pc += Int(offset) }
+                case .brIfNotF64Gt(let a, let b, let offset): if !(fp[f64: a] > fp[f64: b]) { pc += Int(offset) }
+                case .brIfNotF64Le(let a, let b, let offset): if !(fp[f64: a] <= fp[f64: b]) { pc += Int(offset) }
+                case .brIfNotF64Ge(let a, let b, let offset): if !(fp[f64: a] >= fp[f64: b]) { pc += Int(offset) }
                 case .brIfI32AndImm(let a, let mask, let offset): if fp[i32: a] & mask != 0 { pc += Int(offset) }
                 case .brIfNotI32AndImm(let a, let mask, let offset): if fp[i32: a] & mask == 0 { pc += Int(offset) }
 

@@ -1,10 +1,11 @@
-// Fusing an i32 test with the branch on its result (DESIGN.md, "Peepholes"): `i32.lt_s` +
-// `br_if` becomes one `brIfI32LtS`, `i32.and` with a constant + `br_if` one `brIfI32AndImm`.
-// Integer comparisons can be negated exactly, so a branch on a false result (`if`) uses the
-// opposite test.
+// Fusing a test with the branch on its result (DESIGN.md, "Peepholes"): `i32.lt_s` + `br_if`
+// becomes one `brIfI32LtS`, `i32.and` with a constant + `br_if` one `brIfI32AndImm`, `f64.le`
+// + `br_if` one `brIfF64Le`. Integer comparisons (and f64 eq/ne) can be negated exactly, so a
+// branch on a false result (`if`) uses the opposite test; the other f64 comparisons have
+// `brIfNot` forms, since NaN makes both a comparison and its opposite false.
 
 extension InternalInstruction {
-    /// When this instruction is an i32 comparison, `i32.eqz` or an `i32.and` with a constant,
+    /// When this instruction is an i32 or f64 comparison, `i32.eqz` or an `i32.and` with a constant,
     /// writing its result to `condition`, the single branch (offset still 0) taken when that
     /// result is non-zero (`whenTrue`) or zero; otherwise `nil`.
     func fusedBranch(testing condition: Slot, whenTrue: Bool) -> InternalInstruction? {
@@ -53,6 +54,18 @@ extension InternalInstruction {
             whenTrue ? .brIfI32GeSImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32LtSImm(lhs: lhs, immediate: immediate, offset: 0)
         case .i32GeUImm(condition, let lhs, let immediate):
             whenTrue ? .brIfI32GeUImm(lhs: lhs, immediate: immediate, offset: 0) : .brIfI32LtUImm(lhs: lhs, immediate: immediate, offset: 0)
+        case .f64Eq(condition, let lhs, let rhs):
+            whenTrue ? .brIfF64Eq(lhs: lhs, rhs: rhs, offset: 0) : .brIfF64Ne(lhs: lhs, rhs: rhs, offset: 0)
+        case .f64Ne(condition, let lhs, let rhs):
+            whenTrue ? .brIfF64Ne(lhs: lhs, rhs: rhs, offset: 0) : .brIfF64Eq(lhs: lhs, rhs: rhs, offset: 0)
+        case .f64Lt(condition, let lhs, let rhs):
+            whenTrue ? .brIfF64Lt(lhs: lhs, rhs: rhs, offset: 0) : .brIfNotF64Lt(lhs: lhs, rhs: rhs, offset: 0)
+        case .f64Gt(condition, let lhs, let rhs):
+            whenTrue ? .brIfF64Gt(lhs: lhs, rhs: rhs, offset: 0) : .brIfNotF64Gt(lhs: lhs, rhs: rhs, offset: 0)
+        case .f64Le(condition, let lhs, let rhs):
+            whenTrue ? .brIfF64Le(lhs: lhs, rhs: rhs, offset: 0) : .brIfNotF64Le(lhs: lhs, rhs: rhs, offset: 0)
+        case .f64Ge(condition, let lhs, let rhs):
+            whenTrue ? .brIfF64Ge(lhs: lhs, rhs: rhs, offset: 0) : .brIfNotF64Ge(lhs: lhs, rhs: rhs, offset: 0)
         default: nil
         }
     }

@@ -79,6 +79,18 @@ enum InternalInstruction: Equatable {
     case brIfI32GeSImm(lhs: Slot, immediate: UInt32, offset: Int32)
     case brIfI32GeUImm(lhs: Slot, immediate: UInt32, offset: Int32)
 
+    /// f64 comparison and branch; the `brIfNot` forms branch when the comparison is false
+    /// (with a NaN operand, `lt`, `gt`, `le` and `ge` are all false: they cannot be negated).
+    case brIfF64Eq(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfF64Ne(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfF64Lt(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfF64Gt(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfF64Le(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfF64Ge(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfNotF64Lt(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfNotF64Gt(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfNotF64Le(lhs: Slot, rhs: Slot, offset: Int32)
+    case brIfNotF64Ge(lhs: Slot, rhs: Slot, offset: Int32)
     /// Branches when the i32 in `lhs` has any bit of `mask` set (`i32.and` + `br_if`).
     case brIfI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
     /// Branches when the i32 in `lhs` has no bit of `mask` set (`i32.and` + `if`).

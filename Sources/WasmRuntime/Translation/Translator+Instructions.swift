@@ -237,14 +237,26 @@ extension Translator {
     /// before the branch, so that code on both paths finds them there.
     mutating func emitConditionalBranch(on condition: Operand, whenTrue: Bool, materializingAll: Bool) -> Int {
         if condition.constant == nil, condition.source == condition.home, let producer = lastProducer,
-           producer == code.count - 1,
-           let fused = code[producer].fusedBranch(testing: condition.home, whenTrue: whenTrue) {
-            // The comparison read its operands from slots that the copies below never write
-            // (they are above the remaining operands' homes, or locals).
-            code.removeLast()
-            lastProducer = nil
-            if materializingAll { materializeAll() }
-            return emit(fused)
+           producer == code.count - 1 {
+            // A comparison negated by `i32.eqz` (both writing the condition's home): the
+            // comparison itself is tested, with the opposite polarity.
+            var fused: InternalInstruction?
+            var removed = 1
+            if case .i32Eqz(condition.home, condition.home) = code[producer], producer - 1 >= labelPosition,
+               let negated = code[producer - 1].fusedBranch(testing: condition.home, whenTrue: !whenTrue) {
+                fused = negated
+                removed = 2
+            } else {
+                fused = code[producer].fusedBranch(testing: condition.home, whenTrue: whenTrue)
+            }
+            if let fused {
+                // The comparison read its operands from slots that the copies below never
+                // write (they are above the remaining operands' homes, or locals).
+                code.removeLast(removed)
+                lastProducer = nil
+                if materializingAll { materializeAll() }
+                return emit(fused)
+            }
         }
         let slot = slot(of: condition)
         if materializingAll { materializeAll() }

@@ -63,6 +63,10 @@ struct Translator {
     let localSlots: [Slot]
     let localTypes: [ValueType]
     let localSlotCount: Slot
+    /// Loop-invariant constants kept in frame slots right after the locals.
+    var hoisted: HoistedConstants
+    /// The first operand slot: after the locals and the hoisted constants.
+    var operandBase: Slot
 
     var code: [InternalInstruction] = []
     var operands: [Operand] = []
@@ -75,6 +79,9 @@ struct Translator {
     /// Code index of the last instruction when it is a single-slot `copy` that a following copy
     /// to the next slot may join (`copyTwo`); `nil` when that is not allowed.
     var mergeableCopy: Int?
+    /// Code index of the last label placed: instructions before it cannot be combined with
+    /// instructions after it.
+    var labelPosition = 0
 
     init(module: Module, instance: InstanceEntity, functionTypeIndices: [UInt32], functionIndex: Int) {
         self.module = module
@@ -94,11 +101,19 @@ struct Translator {
         localTypes = types
         localSlots = slots
         localSlotCount = next
+        hoisted = HoistedConstants(none: next)
+        operandBase = next
         maxHeight = next
     }
 
     /// Translates the body (§3.3 instruction by instruction).
     mutating func translate() throws -> TranslatedFunction {
+        hoisted = try HoistedConstants(scanning: module.bytes, range: body.code, firstSlot: localSlotCount)
+        operandBase = localSlotCount + hoisted.slotCount
+        maxHeight = operandBase
+        for constant in hoisted.constants {
+            emitConstant(constant.bits, type: constant.type, to: hoisted.slots[constant]!)
+        }
         var decoder = InstructionDecoder(bytes: module.bytes, range: body.code)
         controls.append(ControlFrame(
             kind: .function, parameters: [], results: type.results, operandCount: 0, base: 0, start: 0))
@@ -125,7 +140,7 @@ struct Translator {
     /// The next free home slot.
     var height: Slot {
         if let top = operands.last { return top.home + top.type.slotCount }
-        return localSlotCount
+        return operandBase
     }
 
     /// Pushes an operand whose value is (or will be) in its home slot; returns that slot.
@@ -144,8 +159,13 @@ struct Translator {
         maxHeight = max(maxHeight, home + type.slotCount)
     }
 
-    /// Pushes a constant operand; nothing is emitted until its value is needed in a slot.
+    /// Pushes a constant operand: it reads the constant's slot if the constant is hoisted;
+    /// otherwise nothing is emitted until its value is needed in a slot.
     mutating func push(_ type: ValueType, constant: UInt64) {
+        if let slot = hoisted.slots[ConstantKey(type: type, bits: constant)] {
+            push(type, aliasing: slot)
+            return
+        }
         push(type)
         operands[operands.count - 1].constant = constant
     }
@@ -186,9 +206,12 @@ struct Translator {
     }
 
     /// Materialises every operand: done where control flow splits or joins, so that an alias
-    /// never has to be tracked across paths.
+    /// never has to be tracked across paths. Operands reading a hoisted constant stay as they
+    /// are: that slot never changes.
     mutating func materializeAll() {
-        materializeTop(operands.count)
+        for index in operands.indices where !hoisted.contains(slot: operands[index].source) {
+            materialize(at: index)
+        }
     }
 
     // MARK: Emission
@@ -240,6 +263,7 @@ struct Translator {
     mutating func bindLabel() {
         lastProducer = nil
         mergeableCopy = nil
+        labelPosition = code.count
     }
 
     /// Sets the target of the branch at code index `index` to code index `target`.
