@@ -1,6 +1,21 @@
 // Vector values seen as lanes (spec §4.2.1 / §4.3.1 lanes_t): a v128 is interpreted as a vector
 // of 16 i8, 8 i16, 4 i32, 2 i64, 4 f32 or 2 f64 lanes, lane 0 at the lowest byte.
 //
+// The SIMD files define one static function on `V128` per vector instruction, named after the
+// WasmCore operator case, for the interpreter's own switch to call:
+// - `SIMDOperator` case `x`: `V128.x(a)` (unary), `V128.x(a, b)` (binary),
+//   `V128.v128Bitselect(a, b, mask)`, shifts `V128.x(a, count)` with the i32 count as UInt32,
+//   splats `V128.x(scalar)` (UInt32 for i8/i16/i32, UInt64 for i64, Float, Double), and the
+//   tests (`v128AnyTrue`, `…AllTrue` → Bool, `…Bitmask` → UInt32).
+// - `SIMDLaneOperator` case `x`: `V128.x(a, lane)` → UInt32 / UInt64 / Float / Double, and
+//   `V128.x(a, lane, scalar)` → V128 for replace_lane.
+// - `i8x16.shuffle`: `V128.i8x16Shuffle(a, b, lanes: immediate)`.
+// - `SIMDLoadOperator` / `SIMDMemoryLaneOperator` case `x`: `V128.x(bytes)` with the loaded bytes
+//   as a little-endian integer of the access width, `V128.x(a, lane, bytes)` for the lane loads,
+//   `V128.x(a, lane)` → the bytes to store for the lane stores. v128.load, v128.store and
+//   v128.const need no function: their value is the two halves as they are.
+// Lane indices are `Int`s below the lane count (validated immediates).
+//
 // `V128` holds two little-endian 64-bit halves, and the standard library's SIMD types on a
 // little-endian host keep lane 0 in the lowest bytes too, so a view is a plain bit cast: no
 // shuffling, no memory round trip. (Every platform Swift targets for this project is

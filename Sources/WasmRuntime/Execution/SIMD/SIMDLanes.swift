@@ -132,10 +132,14 @@ extension V128 {
     }
 
     // MARK: shuffle, swizzle
+    //
+    // Without SSSE3's byte shuffle in baseline x86-64 code, these read bytes from a 32-byte table
+    // on the stack: over a hundred instructions, so they stay out of line (`@inline(never)`) to
+    // keep the interpreter's dispatch loop small and free of the stack buffer.
 
     /// i8x16.shuffle: byte i of the result is byte `lanes[i]` of the 32-byte concatenation
     /// `a ++ b`. `lanes` is the instruction's immediate, one lane index (0..<32) per byte.
-    @inline(__always)
+    @inline(never)
     static func i8x16Shuffle(_ a: V128, _ b: V128, lanes: V128) -> V128 {
         let table = (a.low, a.high, b.low, b.high)
         return withUnsafeBytes(of: table) { source in
@@ -145,7 +149,7 @@ extension V128 {
     }
 
     /// i8x16.swizzle: byte i of the result is byte `b[i]` of `a`, or 0 where `b[i]` ≥ 16.
-    @inline(__always)
+    @inline(never)
     static func i8x16Swizzle(_ a: V128, _ b: V128) -> V128 {
         // Out-of-range indices (16...255) read from the zero half of a 32-byte table: an index
         // ≥ 16 is mapped to 16 | (index & 15) by setting its bit 4 when any bit above 3 is set.
