@@ -31,11 +31,10 @@ extension Store {
     @inline(__always)
     func enter(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                pc: inout UnsafePointer<InternalInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
-               frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress,
-               framesEnd: UnsafeMutablePointer<Frame>, valuesEnd: UnsafeMutablePointer<UInt64>) throws {
+               frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) throws {
         let code = try callee.pointee.code ?? translate(callee)
         let entity = callee.pointee
-        guard frames < framesEnd, valuesEnd - base >= Int(entity.frameSlots) else {
+        guard frames < stack.framesEnd, stack.valuesEnd - base >= Int(entity.frameSlots) else {
             throw TrapReason.callStackExhausted
         }
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
@@ -68,9 +67,8 @@ extension Store {
     @inline(never)
     func callHost(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                   pc: UnsafePointer<InternalInstruction>, fp: UnsafeMutablePointer<UInt64>,
-                  frames: UnsafeMutablePointer<Frame>, function: FunctionAddress, instance: InstanceAddress,
-                  framesEnd: UnsafeMutablePointer<Frame>) throws {
-        guard frames < framesEnd else { throw TrapReason.callStackExhausted }
+                  frames: UnsafeMutablePointer<Frame>, function: FunctionAddress, instance: InstanceAddress) throws {
+        guard frames < stack.framesEnd else { throw TrapReason.callStackExhausted }
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
         stack.frameTop = frames + 1
         stack.valueTop = base + Int(callee.pointee.frameSlots)

@@ -9,15 +9,13 @@ extension Store {
     /// functions pass through unchanged.
     func execute(_ entry: FunctionAddress, base: UnsafeMutablePointer<UInt64>) throws {
         let activationFrames = stack.frameTop
-        let framesEnd = stack.framesEnd
-        let valuesEnd = stack.valuesEnd
         var frames = activationFrames
         var function = entry
         var instance = entry.pointee.instance.unsafelyUnwrapped
         var fp = base
         var (memoryBase, memorySize) = Self.memoryView(of: instance)
         do {
-            var pc = try enterFirst(entry, base: base, valuesEnd: valuesEnd)
+            var pc = try enterFirst(entry, base: base, valuesEnd: stack.valuesEnd)
             while true {
                 let instruction = pc.pointee
                 pc += 1
@@ -35,14 +33,14 @@ extension Store {
                     pc += Int(min(fp[i32: index], count))  // lands on the selected `.br`
                 case .call(let callee, let frame):
                     try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
-                              function: &function, framesEnd: framesEnd, valuesEnd: valuesEnd)
+                              function: &function)
                     if callee.pointee.instance.unsafelyUnwrapped != instance {
                         instance = callee.pointee.instance.unsafelyUnwrapped
                         (memoryBase, memorySize) = Self.memoryView(of: instance)
                     }
                 case .callHost(let callee, let frame):
                     try callHost(callee, base: fp + Int(frame), pc: pc, fp: fp, frames: frames,
-                                 function: function, instance: instance, framesEnd: framesEnd)
+                                 function: function, instance: instance)
                     (memoryBase, memorySize) = Self.memoryView(of: instance)
                 case .callIndirect(let typeID, let tableIndex, let index):
                     // §4.4.8 call_indirect: the element must exist, be non-null and have the type.
@@ -56,11 +54,11 @@ extension Store {
                     let calleeBase = fp + Int(index) - Int(callee.pointee.parameterSlots)
                     if callee.pointee.kind == .host {
                         try callHost(callee, base: calleeBase, pc: pc, fp: fp, frames: frames,
-                                     function: function, instance: instance, framesEnd: framesEnd)
+                                     function: function, instance: instance)
                         (memoryBase, memorySize) = Self.memoryView(of: instance)
                     } else {
                         try enter(callee, base: calleeBase, pc: &pc, fp: &fp, frames: &frames,
-                                  function: &function, framesEnd: framesEnd, valuesEnd: valuesEnd)
+                                  function: &function)
                         if callee.pointee.instance.unsafelyUnwrapped != instance {
                             instance = callee.pointee.instance.unsafelyUnwrapped
                             (memoryBase, memorySize) = Self.memoryView(of: instance)
