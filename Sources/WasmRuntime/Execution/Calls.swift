@@ -67,12 +67,12 @@ extension Store {
     @inline(never)
     func callHost(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                   pc: UnsafePointer<InternalInstruction>, fp: UnsafeMutablePointer<UInt64>,
-                  frames: UnsafeMutablePointer<Frame>, function: FunctionAddress, instance: InstanceAddress) throws {
+                  frames: UnsafeMutablePointer<Frame>, function: FunctionAddress) throws {
         guard frames < stack.framesEnd else { throw TrapReason.callStackExhausted }
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
         stack.frameTop = frames + 1
         stack.valueTop = base + Int(callee.pointee.frameSlots)
-        try callHost(callee, slots: base, caller: instance)
+        try callHost(callee, slots: base, caller: function.owningInstance)
     }
 
     /// The names of the active functions, innermost first: `innermost`, then the suspended

@@ -11,9 +11,8 @@ extension Store {
         let activationFrames = stack.frameTop
         var frames = activationFrames
         var function = entry
-        var instance = entry.pointee.instance.unsafelyUnwrapped
         var fp = base
-        var (memoryBase, memorySize) = Self.memoryView(of: instance)
+        var (memoryBase, memorySize) = Self.memoryView(of: entry.owningInstance)
         do {
             var pc = try enterFirst(entry, base: base, valuesEnd: stack.valuesEnd)
             while true {
@@ -32,19 +31,16 @@ extension Store {
                 case .brTable(let index, let count):
                     pc += Int(min(fp[i32: index], count))  // lands on the selected `.br`
                 case .call(let callee, let frame):
+                    let switchesInstance = callee.owningInstance != function.owningInstance
                     try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
                               function: &function)
-                    if callee.pointee.instance.unsafelyUnwrapped != instance {
-                        instance = callee.pointee.instance.unsafelyUnwrapped
-                        (memoryBase, memorySize) = Self.memoryView(of: instance)
-                    }
+                    if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                 case .callHost(let callee, let frame):
-                    try callHost(callee, base: fp + Int(frame), pc: pc, fp: fp, frames: frames,
-                                 function: function, instance: instance)
-                    (memoryBase, memorySize) = Self.memoryView(of: instance)
+                    try callHost(callee, base: fp + Int(frame), pc: pc, fp: fp, frames: frames, function: function)
+                    (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                 case .callIndirect(let typeID, let tableIndex, let index):
                     // §4.4.8 call_indirect: the element must exist, be non-null and have the type.
-                    let table = instance.pointee.tables[Int(tableIndex)].pointee
+                    let table = function.owningInstance.pointee.tables[Int(tableIndex)].pointee
                     let element = Int(fp[i32: index])
                     guard element < table.count else { throw TrapReason.undefinedElement }
                     let reference = table.elements[element]
@@ -53,34 +49,31 @@ extension Store {
                     guard callee.pointee.typeID == typeID else { throw TrapReason.indirectCallTypeMismatch }
                     let calleeBase = fp + Int(index) - Int(callee.pointee.parameterSlots)
                     if callee.pointee.kind == .host {
-                        try callHost(callee, base: calleeBase, pc: pc, fp: fp, frames: frames,
-                                     function: function, instance: instance)
-                        (memoryBase, memorySize) = Self.memoryView(of: instance)
+                        try callHost(callee, base: calleeBase, pc: pc, fp: fp, frames: frames, function: function)
+                        (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                     } else {
+                        let switchesInstance = callee.owningInstance != function.owningInstance
                         try enter(callee, base: calleeBase, pc: &pc, fp: &fp, frames: &frames,
                                   function: &function)
-                        if callee.pointee.instance.unsafelyUnwrapped != instance {
-                            instance = callee.pointee.instance.unsafelyUnwrapped
-                            (memoryBase, memorySize) = Self.memoryView(of: instance)
-                        }
+                        if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                     }
                 case .returnMany(let source, let count):
                     fp.update(from: fp + Int(source), count: Int(count))
                     fallthrough
                 case .returnNone:
                     if frames == activationFrames { return }
+                    let calleeInstance = function.owningInstance
                     leave(pc: &pc, fp: &fp, frames: &frames, function: &function)
-                    if function.pointee.instance.unsafelyUnwrapped != instance {
-                        instance = function.pointee.instance.unsafelyUnwrapped
-                        (memoryBase, memorySize) = Self.memoryView(of: instance)
+                    if function.owningInstance != calleeInstance {
+                        (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                     }
                 case .returnOne(let source):
                     fp[0] = fp[Int(source)]
                     if frames == activationFrames { return }
+                    let calleeInstance = function.owningInstance
                     leave(pc: &pc, fp: &fp, frames: &frames, function: &function)
-                    if function.pointee.instance.unsafelyUnwrapped != instance {
-                        instance = function.pointee.instance.unsafelyUnwrapped
-                        (memoryBase, memorySize) = Self.memoryView(of: instance)
+                    if function.owningInstance != calleeInstance {
+                        (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                     }
                 case .copy(let destination, let source):
                     fp[Int(destination)] = fp[Int(source)]
@@ -219,8 +212,8 @@ extension Store {
                 case .memorySize(let result):
                     fp[i32: result] = UInt32(memorySize / UInt64(MemoryEntity.pageSize))
                 case .memoryGrow(let result, let delta):
-                    fp[i32: result] = Self.growMemory(of: instance, by: fp[i32: delta])
-                    (memoryBase, memorySize) = Self.memoryView(of: instance)
+                    fp[i32: result] = Self.growMemory(of: function.owningInstance, by: fp[i32: delta])
+                    (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                 case .memoryFill(let destination, let value, let count):
                     // §4.4.7 memory.fill: the whole range is checked before any byte is written.
                     let d = UInt64(fp[i32: destination]), n = UInt64(fp[i32: count])
@@ -232,35 +225,35 @@ extension Store {
                     guard d &+ n <= memorySize, s &+ n <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     (memoryBase + Int(d)).copyMemory(from: memoryBase + Int(s), byteCount: Int(n))
                 case .memoryInit(let data, let operands):
-                    try Self.initializeMemory(of: instance, data: data, operands: fp + Int(operands))
+                    try Self.initializeMemory(of: function.owningInstance, data: data, operands: fp + Int(operands))
                 case .dataDrop(let data):
-                    instance.pointee.datas[Int(data)].drop()
+                    function.owningInstance.pointee.datas[Int(data)].drop()
 
                 // MARK: Tables (§4.4.6)
                 case .tableGet(let table, let result, let index):
-                    let entity = instance.pointee.tables[Int(table)].pointee
+                    let entity = function.owningInstance.pointee.tables[Int(table)].pointee
                     let i = Int(fp[i32: index])
                     guard i < entity.count else { throw TrapReason.outOfBoundsTableAccess }
                     fp[i64: result] = entity.elements[i]
                 case .tableSet(let table, let index, let value):
-                    let entity = instance.pointee.tables[Int(table)].pointee
+                    let entity = function.owningInstance.pointee.tables[Int(table)].pointee
                     let i = Int(fp[i32: index])
                     guard i < entity.count else { throw TrapReason.outOfBoundsTableAccess }
                     entity.elements[i] = fp[i64: value]
                 case .tableSize(let table, let result):
-                    fp[i32: result] = UInt32(instance.pointee.tables[Int(table)].pointee.count)
+                    fp[i32: result] = UInt32(function.owningInstance.pointee.tables[Int(table)].pointee.count)
                 case .tableGrow(let table, let operands):
-                    Self.growTable(instance.pointee.tables[Int(table)], operands: fp + Int(operands))
+                    Self.growTable(function.owningInstance.pointee.tables[Int(table)], operands: fp + Int(operands))
                 case .tableFill(let table, let operands):
-                    try Self.fillTable(instance.pointee.tables[Int(table)], operands: fp + Int(operands))
+                    try Self.fillTable(function.owningInstance.pointee.tables[Int(table)], operands: fp + Int(operands))
                 case .tableCopy(let destination, let source, let operands):
-                    try Self.copyTable(instance.pointee.tables[Int(destination)], from: instance.pointee.tables[Int(source)],
+                    try Self.copyTable(function.owningInstance.pointee.tables[Int(destination)], from: function.owningInstance.pointee.tables[Int(source)],
                                        operands: fp + Int(operands))
                 case .tableInit(let element, let table, let operands):
-                    try Self.initializeTable(instance.pointee.tables[Int(table)], from: &instance.pointee.elements[Int(element)],
+                    try Self.initializeTable(function.owningInstance.pointee.tables[Int(table)], from: &function.owningInstance.pointee.elements[Int(element)],
                                              operands: fp + Int(operands))
                 case .elemDrop(let element):
-                    instance.pointee.elements[Int(element)].drop()
+                    function.owningInstance.pointee.elements[Int(element)].drop()
 
                 // MARK: i32 (§4.4.1, §4.3.2)
                 case .i32Eqz(let r, let a): fp[bool: r] = fp[i32: a] == 0

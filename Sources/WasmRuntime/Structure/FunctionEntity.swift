@@ -45,6 +45,12 @@ struct FunctionEntity {
     }
 }
 
+extension FunctionAddress {
+    /// The instance a WebAssembly function closes over (not for host functions).
+    @inline(__always)
+    var owningInstance: InstanceAddress { pointee.instance.unsafelyUnwrapped }
+}
+
 extension ValueType {
     /// Value-stack slots a value of this type occupies: two for v128, one otherwise.
     var slotCount: Int32 { self == .v128 ? 2 : 1 }
