@@ -57,7 +57,13 @@ public final class Redis: @unchecked Sendable {
     /// or `.incompatibleModule` for a module this host cannot run, and
     /// `RedisError.exited(code: 1)` for a configuration Redis rejects (it prints why on
     /// standard error).
-    public init(_ options: RedisOptions = RedisOptions()) throws {
+    public convenience init(_ options: RedisOptions = RedisOptions()) throws {
+        try self.init(options, storeLimits: StoreLimits())
+    }
+
+    /// Starts Redis in a store with the given limits (tests use a small call depth to make
+    /// the guest trap).
+    init(_ options: RedisOptions, storeLimits: StoreLimits) throws {
         let clock = ContinuousClock()
         let start = clock.now
         self.options = options
@@ -65,7 +71,7 @@ public final class Redis: @unchecked Sendable {
         let module = try RedisModuleCache.module(atPath: wasmModulePath)
         let wasi = WASIConfiguration(arguments: ["redis-server"])
         do {
-            instance = try RedisInstance(module: module, configuration: options.configuration, wasi: wasi)
+            instance = try RedisInstance(module: module, configuration: options.configuration, wasi: wasi, limits: storeLimits)
         } catch {
             throw Self.failure(error).error
         }
@@ -94,7 +100,7 @@ public final class Redis: @unchecked Sendable {
         let request = RESPRequest.encode(command.map(\.redisArgumentBytes))
         return try lock.withLock {
             var replies = try receive(request)
-            guard !replies.isEmpty else { throw RedisError.incompatibleModule("no reply to \(Self.name(of: command))") }
+            guard !replies.isEmpty else { throw RedisError.noReply(command: Self.name(of: command)) }
             let reply = replies.removeFirst()
             // (UN)SUBSCRIBE with several channels answers once per channel.
             messages += replies
@@ -178,6 +184,11 @@ public final class Redis: @unchecked Sendable {
     /// The size of the guest's linear memory in bytes (0 once unusable).
     var guestMemoryByteCount: Int {
         lock.withLock { instance?.memoryByteCount ?? 0 }
+    }
+
+    /// The guest's store, for checks that it is released.
+    var guestStore: Store? {
+        lock.withLock { instance?.store }
     }
 
     /// Sends `request` and parses every reply; out-of-band pushes go to `messages`. Call

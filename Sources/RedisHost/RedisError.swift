@@ -30,6 +30,8 @@ public enum RedisError: Error, Sendable, CustomStringConvertible {
     case invalidReply(RESPProtocolError)
     /// `call`, `execute` or `pipeline` was given a command without a name.
     case emptyCommand
+    /// The command produced no reply (`DEBUG SEGFAULT`, which cannot fault in WebAssembly).
+    case noReply(command: String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,7 @@ public enum RedisError: Error, Sendable, CustomStringConvertible {
         case .guestAllocationFailed(let bytes): "Redis could not allocate \(bytes) bytes for a request"
         case .invalidReply(let error): "invalid reply from Redis: \(error)"
         case .emptyCommand: "a command needs at least its name"
+        case .noReply(let command): "\(command) produced no reply"
         }
     }
 }

@@ -20,7 +20,7 @@ final class RedisInstance {
     /// of its own, freed after the call, so a rare huge request does not stay allocated.
     private static let keptRequestCapacity = 64 << 10
 
-    private let store: Store
+    let store: Store
     private let instance: Instance
     private let memory: Memory
     private let clientExec: Function
@@ -38,14 +38,14 @@ final class RedisInstance {
     /// A `size_t` (4 bytes in wasm32) where `redis_client_exec` writes the reply length.
     private var lengthCell: UInt32 = 0
 
-    /// Instantiates `module` and starts Redis with the redis.conf text `configuration`
+    /// Instantiates `module` in a store with `limits` and starts Redis with the redis.conf text `configuration`
     /// (applied after the shim's embedded defaults, so it wins). Throws what instantiation
     /// throws (`LinkError`, `Trap`), `RedisError.unsupportedImports` /
     /// `.incompatibleModule` for a module that is not a redis.wasm this host can run, and
     /// `WASIExit` when Redis exits during start-up (a configuration error: its message went to
     /// standard error).
-    init(module: ValidatedModule, configuration: String, wasi: WASIConfiguration) throws {
-        let store = Store()
+    init(module: ValidatedModule, configuration: String, wasi: WASIConfiguration, limits: StoreLimits) throws {
+        let store = Store(limits: limits)
         let imports = try RedisImports(for: module.module, store: store, wasi: wasi)
         let instance = try store.instantiate(module, imports: imports.imports)
         try EmscriptenSetjmp.checkExports(of: instance)
