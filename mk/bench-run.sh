@@ -5,7 +5,8 @@
 #   mk/bench-run.sh redis              runs $BENCH_DIR/redis-bench-native and
 #                                      redis-bench.wasm, reads their ops/s
 #
-# Environment: BENCH_DIR (build/bench), BENCH_RUNS (3: the median is shown),
+# Environment: BENCH_DIR (build/bench), BENCH_RUNS (3: the median is shown;
+# `programs` interleaves the runners' runs and adds wasm-run/WasmKit ratios),
 # WASMKIT_CLI (path to wasmkit-cli; skipped with a note when missing),
 # WASM_RUN (path to our wasm-run; skipped when empty or missing).
 # The wasm runs must print exactly what the native run prints.
@@ -17,15 +18,15 @@ dir=${BENCH_DIR:-build/bench}
 runs=${BENCH_RUNS:-3}
 
 runners=(native)
-if [[ -n "${WASMKIT_CLI:-}" && -x "${WASMKIT_CLI}" ]]; then
-    runners+=(wasmkit)
-else
-    echo "note: WasmKit's CLI not found (WASMKIT_CLI=${WASMKIT_CLI:-}); its column is skipped"
-fi
 if [[ -n "${WASM_RUN:-}" && -x "${WASM_RUN}" ]]; then
     runners+=(wasm-run)
 elif [[ -n "${WASM_RUN:-}" ]]; then
     echo "note: WASM_RUN=${WASM_RUN} is not an executable; its column is skipped"
+fi
+if [[ -n "${WASMKIT_CLI:-}" && -x "${WASMKIT_CLI}" ]]; then
+    runners+=(wasmkit)
+else
+    echo "note: WasmKit's CLI not found (WASMKIT_CLI=${WASMKIT_CLI:-}); its column is skipped"
 fi
 
 # run RUNNER NAME [ARGS...]: the command line of one run
@@ -43,49 +44,71 @@ now_ns() { date +%s%N; }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+
 if [[ $mode == programs ]]; then
+    # Runs are interleaved (run 1 of every runner, then run 2, ...) so that a change in
+    # the machine's load hits all runners alike.
+    echo "load average before: $(load)"
+    columns=("${runners[@]}")
+    both=
+    if [[ " ${runners[*]} " == *" wasm-run "* && " ${runners[*]} " == *" wasmkit "* ]]; then
+        both=1
+    fi
     printf '%-12s' program
-    for r in "${runners[@]}"; do printf '%22s' "$r ms"; done
+    for r in "${columns[@]}"; do printf '%22s' "$r ms"; done
+    [[ -n $both ]] && printf '%20s' "wasm-run/WasmKit"
     echo
     declare -A logsum=()
     for name in "$@"; do
         expected=$("$dir/$name-native")
-        printf '%-12s' "$name"
-        native_ms=
-        for r in "${runners[@]}"; do
-            times=()
-            for ((i = 0; i < runs; i++)); do
+        declare -A times=()
+        for ((i = 0; i < runs; i++)); do
+            for r in "${runners[@]}"; do
                 start=$(now_ns)
                 out=$($(command_for "$r" "$name") 2>&1) || { echo; echo "error: $r $name failed: $out" >&2; exit 1; }
                 end=$(now_ns)
                 if [[ "$out" != "$expected" ]]; then
                     echo; echo "error: $r $name printed '$out', native printed '$expected'" >&2; exit 1
                 fi
-                times+=("$(( (end - start) / 1000 ))")
+                times[$r]+="$(( (end - start) / 1000 )) "
             done
-            ms=$(printf '%s\n' "${times[@]}" | median | awk '{ printf "%.1f", $1 / 1000 }')
+        done
+        declare -A ms=()
+        for r in "${runners[@]}"; do
+            ms[$r]=$(printf '%s\n' ${times[$r]} | median | awk '{ printf "%.1f", $1 / 1000 }')
+        done
+        printf '%-12s' "$name"
+        for r in "${columns[@]}"; do
             if [[ $r == native ]]; then
-                native_ms=$ms
-                printf '%22s' "$ms"
+                printf '%22s' "${ms[native]}"
             else
-                ratio=$(awk -v a="$ms" -v b="$native_ms" 'BEGIN { printf "%.1f", a / b }')
-                logsum[$r]=$(awk -v s="${logsum[$r]:-0}" -v a="$ms" -v b="$native_ms" 'BEGIN { print s + log(a / b) }')
-                printf '%22s' "$ms (${ratio}x)"
+                ratio=$(awk -v a="${ms[$r]}" -v b="${ms[native]}" 'BEGIN { printf "%.1f", a / b }')
+                logsum[$r]=$(awk -v s="${logsum[$r]:-0}" -v a="${ms[$r]}" -v b="${ms[native]}" 'BEGIN { print s + log(a / b) }')
+                printf '%22s' "${ms[$r]} (${ratio}x)"
             fi
         done
+        if [[ -n $both ]]; then
+            logsum[versus]=$(awk -v s="${logsum[versus]:-0}" -v a="${ms[wasm-run]}" -v b="${ms[wasmkit]}" 'BEGIN { print s + log(a / b) }')
+            printf '%20s' "$(awk -v a="${ms[wasm-run]}" -v b="${ms[wasmkit]}" 'BEGIN { printf "%.2f", a / b }')"
+        fi
         echo
+        unset times ms
     done
     n=$#
     printf '%-12s' "geomean"
-    for r in "${runners[@]}"; do
+    for r in "${columns[@]}"; do
         if [[ $r == native ]]; then
             printf '%22s' "1.0x"
         else
             printf '%22s' "$(awk -v s="${logsum[$r]}" -v n="$n" 'BEGIN { printf "%.1fx", exp(s / n) }')"
         fi
     done
+    [[ -n $both ]] && printf '%20s' "$(awk -v s="${logsum[versus]}" -v n="$n" 'BEGIN { printf "%.2f", exp(s / n) }')"
     echo
-    echo "(median of $runs runs; ratio = time / native time)"
+    echo "(median of $runs runs, interleaved; (Nx) = time / native time;" \
+         "wasm-run/WasmKit < 1 means wasm-run is faster)"
+    echo "load average after: $(load)"
 elif [[ $mode == redis ]]; then
     for r in "${runners[@]}"; do
         rates=()

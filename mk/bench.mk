@@ -3,6 +3,10 @@
 # also usable alone: `make -f mk/bench.mk bench-programs`.
 #
 # Targets
+#   bench                the compute suite side by side: a plain release build of
+#                        our wasm-run (scratch folder .build-bench), the programs,
+#                        then bench-compare with it, BENCH_RUNS=5 (override on the
+#                        command line). Figures: BENCHMARKS.md.
 #   bench-programs       build/bench/<program>.wasm (emcc -O2 -sSTANDALONE_WASM:
 #                        a WASI command, WASI imports only) and
 #                        build/bench/<program>-native (gcc -O2) for each program.
@@ -25,12 +29,16 @@ EMCC           ?= emcc
 NATIVE_CC      ?= gcc
 WASMKIT_CLI    ?= $(abspath ../wasmkit/.build/release/wasmkit-cli)
 WASM_RUN       ?=
+SWIFT          ?= swift
+# The plain release build `make bench` times (no -enable-testing), apart from
+# the test configuration's build folder.
+BENCH_SWIFT_FLAGS = -c release $(SWIFT_BUILD_FLAGS) --scratch-path .build-bench
 
 BENCH_WASM     = $(BENCH_PROGRAMS:%=$(BENCH_OUT)/%.wasm)
 BENCH_NATIVE   = $(BENCH_PROGRAMS:%=$(BENCH_OUT)/%-native)
 BENCH_CFLAGS   = -O2 -std=c11 -Wall -W
 
-.PHONY: bench-programs bench-compare bench-redis-compare bench-emcc
+.PHONY: bench bench-programs bench-compare bench-redis-compare bench-emcc
 
 bench-programs: $(BENCH_WASM) $(BENCH_NATIVE)
 
@@ -49,6 +57,12 @@ BENCH_RUN_ENV = BENCH_DIR=$(BENCH_OUT) BENCH_RUNS=$(BENCH_RUNS) WASMKIT_CLI=$(WA
 
 bench-compare: bench-programs
 	@$(BENCH_RUN_ENV) bash $(BENCH_MK_DIR)/bench-run.sh programs $(BENCH_PROGRAMS)
+
+bench: BENCH_RUNS = 5
+bench: bench-programs
+	$(SWIFT) build $(BENCH_SWIFT_FLAGS) --product wasm-run
+	@$(BENCH_RUN_ENV) WASM_RUN=$$($(SWIFT) build $(BENCH_SWIFT_FLAGS) --show-bin-path)/wasm-run \
+		bash $(BENCH_MK_DIR)/bench-run.sh programs $(BENCH_PROGRAMS)
 
 bench-redis-compare: bench-redis-wasm bench-redis-native
 	@$(BENCH_RUN_ENV) bash $(BENCH_MK_DIR)/bench-run.sh redis

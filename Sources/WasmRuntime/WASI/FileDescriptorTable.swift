@@ -107,7 +107,7 @@ final class FileDescriptorTable {
         }
     }
 
-    /// Replaces what `fd` refers to (it must be open).
+    /// Changes what the table records about `fd` (which must be open).
     func update(_ fd: UInt32, _ change: (inout OpenFile) throws -> Void) throws {
         guard Int(fd) < files.count, files[Int(fd)] != nil else { throw WASIErrno.badf }
         try change(&files[Int(fd)]!)

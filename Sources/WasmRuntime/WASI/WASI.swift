@@ -45,7 +45,10 @@ public final class WASI {
         for hostFd in [configuration.stdin, configuration.stdout, configuration.stderr] {
             var status = stat()
             let type = fstat(hostFd, &status) == 0 ? WASIFileType(mode: status.st_mode) : .unknown
-            _ = files.insert(OpenFile(hostFd: hostFd, ownsHostFd: false, type: type, rightsBase: .file,
+            // libc's isatty() takes a character device without seek and tell rights for a
+            // terminal, so a terminal is reported without them.
+            let rights: WASIRights = isatty(hostFd) == 1 ? WASIRights.file.subtracting([.fdSeek, .fdTell]) : .file
+            _ = files.insert(OpenFile(hostFd: hostFd, ownsHostFd: false, type: type, rightsBase: rights,
                                       rightsInheriting: [], preopenName: nil))
         }
         for (hostPath, guestPath) in configuration.preopens {
