@@ -71,9 +71,10 @@ extension V128 {
         (((x &>> 7) & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) &>> 56
     }
 
-    /// The top bits of the 4 16-bit lanes of `x`, as bits 0...3.
+    /// The top bits of the 4 16-bit lanes of `x`, as bits 0...3: as `byteSignBits`, the
+    /// multiplication moves the top bit of lane j (isolated at bit 16j) to bit 60 + j.
     @inline(__always)
     private static func shortSignBits(_ x: UInt64) -> UInt64 {
-        (x &>> 15) & 1 | (x &>> 30) & 2 | (x &>> 45) & 4 | (x &>> 60) & 8
+        (((x &>> 15) & 0x0001_0001_0001_0001) &* 0x1000_2000_4000_8000) &>> 60
     }
 }
