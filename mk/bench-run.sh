@@ -106,8 +106,7 @@ if [[ $mode == programs ]]; then
     done
     [[ -n $both ]] && printf '%20s' "$(awk -v s="${logsum[versus]}" -v n="$n" 'BEGIN { printf "%.2f", exp(s / n) }')"
     echo
-    echo "(median of $runs runs, interleaved; (Nx) = time / native time;" \
-         "wasm-run/WasmKit < 1 means wasm-run is faster)"
+    echo "(median of $runs runs, interleaved; (Nx) = time / native time${both:+; wasm-run/WasmKit < 1: wasm-run is faster})"
     echo "load average after: $(load)"
 elif [[ $mode == redis ]]; then
     for r in "${runners[@]}"; do

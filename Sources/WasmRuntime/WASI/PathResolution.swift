@@ -80,7 +80,9 @@ enum PathResolver {
         }
         var linksFollowed = 0
 
-        while let component = pending.popLast() {
+        // Every step either returns at the last component or leaves components to walk.
+        while true {
+            let component = pending.removeLast()
             let isLast = pending.isEmpty
             let current = opened.last ?? base
             if component == "." {
@@ -105,7 +107,6 @@ enum PathResolver {
             if isLast { return result(component) }
             opened.append(try hostCall { openat(current, String(component), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) })
         }
-        return result(".")
     }
 
     /// The target of `name` in `directory` if it is a symbolic link, else nil (also when it
