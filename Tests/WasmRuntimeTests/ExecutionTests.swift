@@ -116,4 +116,26 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(try instance.function("pair")!(.i32(0), .i32(7)), [.i32(7), .i32(0)])
         XCTAssertEqual(try instance.function("pair")!(.i32(1), .i32(7)), [.i32(7), .i32(1)])
     }
+
+    func testAddressComputedByAnAddWrapsAroundBeforeTheLoad() throws {
+        // i32.add wraps at 2^32 before the load: 0xFFFFFFFF + 1 is address 0, in bounds
+        // (unlike a memarg offset, which does not wrap). Both the constant and the slot forms.
+        var builder = ModuleBuilder()
+        builder.memory(min: 1)
+        builder.data(offset: 0, [42, 0, 0, 0])
+        builder.exportFunction("displaced", builder.function(FuncType([.i32], [.i32]),
+            Op.localGet(0), Op.i32Const(1), Op.i32Add, Op.i32Load()))
+        builder.exportFunction("indexed", builder.function(FuncType([.i32, .i32], [.i32]),
+            Op.localGet(0), Op.localGet(1), Op.i32Add, [0x2D, 0x00, 0x00]))  // i32.load8_u
+        let instance = try Store().instantiate(ValidatedModule(binary: builder.build()))
+        XCTAssertEqual(try instance.function("displaced")!(.i32(UInt32.max)), [.i32(42)])
+        XCTAssertEqual(try instance.function("indexed")!(.i32(UInt32.max), .i32(1)), [.i32(42)])
+        XCTAssertEqual(try instance.function("indexed")!(.i32(0x8000_0000), .i32(0x8000_0000)), [.i32(42)])
+        XCTAssertThrowsError(try instance.function("displaced")!(.i32(65533))) {
+            XCTAssertEqual(($0 as? Trap)?.reason, .outOfBoundsMemoryAccess)
+        }
+        XCTAssertThrowsError(try instance.function("indexed")!(.i32(65535), .i32(1))) {
+            XCTAssertEqual(($0 as? Trap)?.reason, .outOfBoundsMemoryAccess)
+        }
+    }
 }

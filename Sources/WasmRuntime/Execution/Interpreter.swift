@@ -29,7 +29,10 @@ extension Store {
                 case .brIfNot(let condition, let offset):
                     if fp[i32: condition] == 0 { pc += Int(offset) }
                 case .brTable(let index, let count):
-                    pc += Int(min(fp[i32: index], count))  // lands on the selected `.br`
+                    // The selected entry is a `.br`: take its offset without dispatching it.
+                    let entry = Int(min(fp[i32: index], count))
+                    guard case .br(let offset) = pc[entry] else { preconditionFailure("br_table entry is not a br") }
+                    pc += entry + 1 + Int(offset)
                 case .call(let callee, let frame):
                     let switchesInstance = callee.owningInstance != function.owningInstance
                     try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
@@ -117,6 +120,8 @@ extension Store {
                 case .brIfNotF64Gt(let a, let b, let offset): if !(fp[f64: a] > fp[f64: b]) { pc += Int(offset) }
                 case .brIfNotF64Le(let a, let b, let offset): if !(fp[f64: a] <= fp[f64: b]) { pc += Int(offset) }
                 case .brIfNotF64Ge(let a, let b, let offset): if !(fp[f64: a] >= fp[f64: b]) { pc += Int(offset) }
+                case .brIfI64Zero(let a, let offset): if fp[i64: a] == 0 { pc += Int(offset) }
+                case .brIfI64NonZero(let a, let offset): if fp[i64: a] != 0 { pc += Int(offset) }
                 case .brIfI32AndImm(let a, let mask, let offset): if fp[i32: a] & mask != 0 { pc += Int(offset) }
                 case .brIfNotI32AndImm(let a, let mask, let offset): if fp[i32: a] & mask == 0 { pc += Int(offset) }
 
@@ -197,6 +202,30 @@ extension Store {
                 case .store64At(let address, let value):
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.storeBytes(of: fp[Int(value)], toByteOffset: Int(address), as: UInt64.self)
+                case .load8UDisplaced(let result, let base, let displacement):
+                    let ea = UInt64(fp[i32: base] &+ displacement)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(ea), as: UInt8.self))
+                case .load32UDisplaced(let result, let base, let displacement):
+                    let ea = UInt64(fp[i32: base] &+ displacement)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt32.self))
+                case .load64Displaced(let result, let base, let displacement):
+                    let ea = UInt64(fp[i32: base] &+ displacement)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt64.self)
+                case .load8UIndexed(let result, let base, let index):
+                    let ea = UInt64(fp[i32: base] &+ fp[i32: index])
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(ea), as: UInt8.self))
+                case .load32UIndexed(let result, let base, let index):
+                    let ea = UInt64(fp[i32: base] &+ fp[i32: index])
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt32.self))
+                case .load64Indexed(let result, let base, let index):
+                    let ea = UInt64(fp[i32: base] &+ fp[i32: index])
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt64.self)
                 case .store8Imm(let address, let value, let offset):
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }

@@ -5,13 +5,15 @@
 // `brIfNot` forms, since NaN makes both a comparison and its opposite false.
 
 extension InternalInstruction {
-    /// When this instruction is an i32 or f64 comparison, `i32.eqz` or an `i32.and` with a constant,
-    /// writing its result to `condition`, the single branch (offset still 0) taken when that
+    /// When this instruction is an i32 or f64 comparison, `i32.eqz`, `i64.eqz` or an `i32.and`
+    /// with a constant, writing its result to `condition`, the single branch (offset still 0) taken when that
     /// result is non-zero (`whenTrue`) or zero; otherwise `nil`.
     func fusedBranch(testing condition: Slot, whenTrue: Bool) -> InternalInstruction? {
         switch self {
         case .i32Eqz(condition, let source):
             whenTrue ? .brIfNot(condition: source, offset: 0) : .brIf(condition: source, offset: 0)
+        case .i64Eqz(condition, let source):
+            whenTrue ? .brIfI64Zero(source: source, offset: 0) : .brIfI64NonZero(source: source, offset: 0)
         case .i32AndImm(condition, let lhs, let mask):
             whenTrue ? .brIfI32AndImm(lhs: lhs, mask: mask, offset: 0) : .brIfNotI32AndImm(lhs: lhs, mask: mask, offset: 0)
         case .i32Eq(condition, let lhs, let rhs):

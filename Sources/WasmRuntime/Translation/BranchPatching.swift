@@ -38,6 +38,8 @@ extension InternalInstruction {
         case .brIfNotF64Gt(let p0, let p1, _): .brIfNotF64Gt(lhs: p0, rhs: p1, offset: offset)
         case .brIfNotF64Le(let p0, let p1, _): .brIfNotF64Le(lhs: p0, rhs: p1, offset: offset)
         case .brIfNotF64Ge(let p0, let p1, _): .brIfNotF64Ge(lhs: p0, rhs: p1, offset: offset)
+        case .brIfI64Zero(let p0, _): .brIfI64Zero(source: p0, offset: offset)
+        case .brIfI64NonZero(let p0, _): .brIfI64NonZero(source: p0, offset: offset)
         case .brIfI32AndImm(let p0, let p1, _): .brIfI32AndImm(lhs: p0, mask: p1, offset: offset)
         case .brIfNotI32AndImm(let p0, let p1, _): .brIfNotI32AndImm(lhs: p0, mask: p1, offset: offset)
         default: nil

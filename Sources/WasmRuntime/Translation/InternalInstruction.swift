@@ -91,6 +91,9 @@ enum InternalInstruction: Equatable {
     case brIfNotF64Gt(lhs: Slot, rhs: Slot, offset: Int32)
     case brIfNotF64Le(lhs: Slot, rhs: Slot, offset: Int32)
     case brIfNotF64Ge(lhs: Slot, rhs: Slot, offset: Int32)
+    /// Branches when the i64 in `source` is zero (`i64.eqz` + `br_if`) or non-zero.
+    case brIfI64Zero(source: Slot, offset: Int32)
+    case brIfI64NonZero(source: Slot, offset: Int32)
     /// Branches when the i32 in `lhs` has any bit of `mask` set (`i32.and` + `br_if`).
     case brIfI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
     /// Branches when the i32 in `lhs` has no bit of `mask` set (`i32.and` + `if`).
@@ -135,6 +138,15 @@ enum InternalInstruction: Equatable {
     case store8At(address: UInt64, value: Slot)
     case store32At(address: UInt64, value: Slot)
     case store64At(address: UInt64, value: Slot)
+    /// Loads whose address is computed just before by an `i32.add` (memarg offset 0): the
+    /// effective address is the 32-bit wrapping sum of `base` and `displacement` (a constant)
+    /// or of `base` and `index` (a slot).
+    case load8UDisplaced(result: Slot, base: Slot, displacement: UInt32)
+    case load32UDisplaced(result: Slot, base: Slot, displacement: UInt32)
+    case load64Displaced(result: Slot, base: Slot, displacement: UInt32)
+    case load8UIndexed(result: Slot, base: Slot, index: Slot)
+    case load32UIndexed(result: Slot, base: Slot, index: Slot)
+    case load64Indexed(result: Slot, base: Slot, index: Slot)
     /// Stores of a constant value; `store64Imm` sign-extends it.
     case store8Imm(address: Slot, value: UInt32, offset: UInt32)
     case store32Imm(address: Slot, value: UInt32, offset: UInt32)

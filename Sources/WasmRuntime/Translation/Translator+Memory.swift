@@ -26,6 +26,13 @@ extension Translator {
         let address = slot(of: addressOperand)
         let result = push(op.valueType)
         let offset = memarg.offset
+        if offset == 0, addressOperand.source == addressOperand.home, let producer = lastProducer,
+           producer == code.count - 1,
+           let fused = Self.loadFusing(op, with: code[producer], address: addressOperand.home, result: result) {
+            // The address was computed just before for this load only: one instruction does both.
+            code[producer] = fused
+            return
+        }
         switch op {
         case .i32Load8S, .i64Load8S: emitProducer(.load8S(result: result, address: address, offset: offset))
         case .i32Load8U, .i64Load8U: emitProducer(.load8U(result: result, address: address, offset: offset))
@@ -34,6 +41,33 @@ extension Translator {
         case .i64Load32S: emitProducer(.load32S(result: result, address: address, offset: offset))
         case .i32Load, .f32Load, .i64Load32U: emitProducer(.load32U(result: result, address: address, offset: offset))
         case .i64Load, .f64Load: emitProducer(.load64(result: result, address: address, offset: offset))
+        }
+    }
+
+    /// The load `op` (memarg offset 0) combined with the `i32.add` that computed its address
+    /// into `address`, if `instruction` is such an add and `op` has a combined form.
+    static func loadFusing(_ op: LoadOperator, with instruction: InternalInstruction, address: Slot,
+                           result: Slot) -> InternalInstruction? {
+        switch (op, instruction) {
+        case (.i32Load8U, .i32AddImm(address, let base, let displacement)),
+             (.i64Load8U, .i32AddImm(address, let base, let displacement)):
+            .load8UDisplaced(result: result, base: base, displacement: displacement)
+        case (.i32Load, .i32AddImm(address, let base, let displacement)),
+             (.f32Load, .i32AddImm(address, let base, let displacement)),
+             (.i64Load32U, .i32AddImm(address, let base, let displacement)):
+            .load32UDisplaced(result: result, base: base, displacement: displacement)
+        case (.i64Load, .i32AddImm(address, let base, let displacement)),
+             (.f64Load, .i32AddImm(address, let base, let displacement)):
+            .load64Displaced(result: result, base: base, displacement: displacement)
+        case (.i32Load8U, .i32Add(address, let base, let index)), (.i64Load8U, .i32Add(address, let base, let index)):
+            .load8UIndexed(result: result, base: base, index: index)
+        case (.i32Load, .i32Add(address, let base, let index)), (.f32Load, .i32Add(address, let base, let index)),
+             (.i64Load32U, .i32Add(address, let base, let index)):
+            .load32UIndexed(result: result, base: base, index: index)
+        case (.i64Load, .i32Add(address, let base, let index)), (.f64Load, .i32Add(address, let base, let index)):
+            .load64Indexed(result: result, base: base, index: index)
+        default:
+            nil
         }
     }
 
