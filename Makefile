@@ -4,6 +4,7 @@
 #   make run           validate the sample module (examples/sample.wat) with wasm-run
 #   make build         build everything
 #   make bench-decode  decode + validate throughput over the spec testsuite (release build)
+#   make bench-redis   Redis SET/GET in-process: Swift API, wasm-run, native, WasmKit (mk/bench-redis.mk)
 #   make clean         remove build outputs
 #
 # Variables:
@@ -75,4 +76,5 @@ clean:
 # Redis compiled to WebAssembly (redis-wasm, bench-redis-wasm, bench-redis-native, redis-sources).
 include mk/redis.mk
 include mk/bench.mk
+include mk/bench-redis.mk
 include mk/wasi-tests.mk

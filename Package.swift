@@ -16,9 +16,10 @@ let package = Package(
         .target(name: "WasmRuntime", dependencies: ["WasmCore"]),
         .target(name: "RedisHost", dependencies: ["WasmRuntime"]),
         .executableTarget(name: "wasm-run", dependencies: ["WasmCore", "WasmRuntime"]),
+        .executableTarget(name: "redis-bench", dependencies: ["RedisHost"]),
         .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
         .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "WasmCore"]),
-        .testTarget(name: "RedisHostTests", dependencies: ["RedisHost"]),
+        .testTarget(name: "RedisHostTests", dependencies: ["RedisHost", "WasmRuntime", "WasmCore"]),
         .testTarget(name: "SpecTests", dependencies: ["wasm-run", "WasmCore", "WasmRuntime"]),
     ]
 )
