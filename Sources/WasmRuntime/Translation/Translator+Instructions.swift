@@ -86,7 +86,7 @@ extension Translator {
             translateNumeric(op)
 
         case .v128Const, .i8x16Shuffle, .simd, .simdLoad, .v128Store, .simdLane, .simdMemoryLane:
-            throw UnsupportedInstruction(instruction: instruction)
+            translateVector(instruction)
         }
     }
 
@@ -346,7 +346,7 @@ extension Translator {
     // MARK: Parametric and variable instructions (§4.4.4, §4.4.5)
 
     mutating func translateSelect(_ instruction: Instruction) throws {
-        guard operands[operands.count - 2].type.slotCount == 1 else { throw UnsupportedInstruction(instruction: instruction) }
+        if operands[operands.count - 2].type == .v128 { return translateVectorSelect() }
         let condition = popSlot()
         let other = popSlot()
         materializeTop(1)

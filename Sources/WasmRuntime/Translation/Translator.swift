@@ -284,8 +284,9 @@ struct Translator {
     }
 }
 
-/// A valid module's code that the interpreter cannot run yet.
+/// An instruction the translator cannot translate (validation rejects it: only reachable with
+/// an unvalidated body).
 struct UnsupportedInstruction: Error, CustomStringConvertible {
     var instruction: Instruction
-    var description: String { "unsupported instruction \(instruction) (SIMD execution: issue 4)" }
+    var description: String { "unsupported instruction \(instruction)" }
 }

@@ -16,11 +16,6 @@ final class SpecRunner {
     /// The engine for the commands that run code; `nil` skips them.
     let engine: SpecEngine?
 
-    /// The engine for the current script: `nil` without an engine, and for SIMD scripts until
-    /// the interpreter executes SIMD (issue 4); `missingEngineReason` says why.
-    private var scriptEngine: SpecEngine?
-    private var missingEngineReason = SkipReason.needsInterpreter
-
     init(engine: SpecEngine? = nil) {
         self.engine = engine
     }
@@ -47,10 +42,7 @@ final class SpecRunner {
             tally.record(.failed("cannot read script: \(error)"), command: "script", location: url.path)
             return tally
         }
-        let isSIMD = url.pathComponents.contains("simd")
-        scriptEngine = isSIMD ? nil : engine
-        missingEngineReason = isSIMD && engine != nil ? SkipReason.simdExecution : SkipReason.needsInterpreter
-        scriptEngine?.beginScript()
+        engine?.beginScript()
         let directory = url.deletingLastPathComponent()
         for command in script.commands {
             let location = "\(script.sourceFilename):\(command.line)"
@@ -97,7 +89,7 @@ final class SpecRunner {
             case .malformed(let error as Error), .invalid(let error as Error), .unexpected(let error):
                 return .failed("expected a valid module, got \(error)")
             }
-            guard let engine = scriptEngine else { return .skipped(missingEngineReason) }
+            guard let engine else { return .skipped(SkipReason.needsInterpreter) }
             let expectsLinkFailure = command.type == "assert_unlinkable"
             do {
                 try engine.instantiate(module, name: nil)
@@ -112,7 +104,7 @@ final class SpecRunner {
                 return .failed("expected \(expectsLinkFailure ? "a link failure" : "a trap"), got \(error)")
             }
         case "register":
-            guard let engine = scriptEngine else { return .skipped(missingEngineReason) }
+            guard let engine else { return .skipped(SkipReason.needsInterpreter) }
             guard let alias = command.as else { return .failed("register without a name") }
             do {
                 try engine.register(name: command.name, as: alias)
@@ -122,7 +114,7 @@ final class SpecRunner {
             }
         case "action", "assert_return", "assert_trap", "assert_exhaustion":
             guard let action = command.action else { return .failed("\(command.type) without an action") }
-            guard let engine = scriptEngine else { return .skipped(missingEngineReason) }
+            guard let engine else { return .skipped(SkipReason.needsInterpreter) }
             return runAction(action, of: command, on: engine, expectMessage: expectMessage)
         default:
             return .skipped("unsupported command \(command.type)")
@@ -134,7 +126,7 @@ final class SpecRunner {
         guard let bytes = binary(of: command, in: directory) else { return skippedOrMissing(command) }
         switch ModuleCheck(bytes) {
         case .valid(let module):
-            guard let engine = scriptEngine else { return .passed }
+            guard let engine else { return .passed }
             do {
                 try engine.instantiate(module, name: command.name)
                 return .passed

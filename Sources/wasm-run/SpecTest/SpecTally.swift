@@ -12,7 +12,6 @@ enum SpecOutcome: Equatable {
 enum SkipReason {
     static let textFormat = "text format"
     static let needsInterpreter = "needs the interpreter (issue 3)"
-    static let simdExecution = "SIMD execution (issue 4)"
 }
 
 /// A command that failed: where (`.wast` file and line), and why.
