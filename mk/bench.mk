@@ -22,7 +22,9 @@
 # `swift build -c release --product wasmkit-cli`); runs without it say so.
 
 BENCH_MK_DIR   := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
-BENCH_PROGRAMS := fib memory nbody mandelbrot i64math hash sort interp strings
+BENCH_PROGRAMS := fib memory nbody mandelbrot i64math hash sort interp strings simd simd-scalar
+# simd and simd-scalar are bench/simd.c built with and without -msimd128 (vector and scalar
+# builds of the same kernels; natively both are the same gcc -O2 build).
 BENCH_OUT      ?= build/bench
 BENCH_RUNS     ?= 3
 EMCC           ?= emcc
@@ -47,7 +49,15 @@ bench-emcc:
 
 $(BENCH_OUT)/%.wasm: bench/%.c | bench-emcc
 	@mkdir -p $(@D)
+	NODE_PATH=/usr/share/nodejs $(EMCC) $(BENCH_CFLAGS) $(BENCH_WASM_FLAGS) -sSTANDALONE_WASM $< -o $@ || { rm -f $@; exit 1; }
+
+$(BENCH_OUT)/simd.wasm: BENCH_WASM_FLAGS = -msimd128
+$(BENCH_OUT)/simd-scalar.wasm: bench/simd.c | bench-emcc
+	@mkdir -p $(@D)
 	NODE_PATH=/usr/share/nodejs $(EMCC) $(BENCH_CFLAGS) -sSTANDALONE_WASM $< -o $@ || { rm -f $@; exit 1; }
+$(BENCH_OUT)/simd-scalar-native: bench/simd.c
+	@mkdir -p $(@D)
+	$(NATIVE_CC) $(BENCH_CFLAGS) $< -o $@ -lm
 
 $(BENCH_OUT)/%-native: bench/%.c
 	@mkdir -p $(@D)

@@ -43,6 +43,23 @@ final class SpecSuiteTests: XCTestCase {
             XCTAssertEqual(byCommand["module"]?.passed, 1_599)
         }
     }
+
+    /// The whole suite with the interpreter, SIMD scripts included: nothing fails, and the
+    /// only commands skipped are those with nothing but a text-format module.
+    func testSpecSuiteWithTheInterpreter() throws {
+        let root = SpecSuite.defaultRoot(packageRoot: Self.packageRoot)
+        guard FileManager.default.fileExists(atPath: root.path) else {
+            throw XCTSkip("spec testsuite not found at \(root.path)")
+        }
+        let scripts = try SpecSuite.scripts(at: root)
+        let total = SpecRunner(engine: RuntimeSpecEngine()).run(scripts)
+        XCTAssertEqual(total.counts.failed, 0, total.failures.prefix(50).map(\.description).joined(separator: "\n"))
+        let census = try CommandCensus(scripts: scripts)
+        XCTAssertEqual(total.skipsByReason, [SkipReason.textFormat: census.textOnly])
+        if root.lastPathComponent == "core-2.0" {
+            XCTAssertEqual(total.counts, SpecCounts(passed: 52_915, failed: 0, skipped: 1_091))
+        }
+    }
 }
 
 /// Command counts read from the scripts with JSONSerialization, independently of the runner's
