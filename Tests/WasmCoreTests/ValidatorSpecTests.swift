@@ -12,7 +12,9 @@ final class ValidatorSpecTests: XCTestCase {
     }
 
     func testCore20Validation() throws {
-        let root = ProcessInfo.processInfo.environment["WASM_TESTSUITE"] ?? "/work/shared/wasm-testsuite"
+        let root = ProcessInfo.processInfo.environment["WASM_TESTSUITE"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("../shared/wasm-testsuite").standardizedFileURL.path
         let jsonRoot = URL(fileURLWithPath: root).appendingPathComponent("json/core-2.0")
         guard FileManager.default.fileExists(atPath: jsonRoot.path) else {
             throw XCTSkip("testsuite not found at \(jsonRoot.path) (set WASM_TESTSUITE)")

@@ -11,7 +11,9 @@ import XCTest
 
 final class SIMDSpecVectorTests: XCTestCase {
     func testSingleInstructionFunctionsOfTheSIMDScripts() throws {
-        let root = ProcessInfo.processInfo.environment["WASM_TESTSUITE"] ?? "/work/shared/wasm-testsuite"
+        let root = ProcessInfo.processInfo.environment["WASM_TESTSUITE"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("../shared/wasm-testsuite").standardizedFileURL.path
         let simdFolder = URL(fileURLWithPath: root).appendingPathComponent("json/core-2.0/simd")
         guard let scripts = try? FileManager.default.contentsOfDirectory(atPath: simdFolder.path) else {
             throw XCTSkip("SIMD scripts not found at \(simdFolder.path) (set WASM_TESTSUITE)")
