@@ -77,7 +77,7 @@ redis_objs = $(addprefix $(1)/src/,$(REDIS_SERVER_OBJ)) \
              $(addprefix $(1)/lua/,$(REDIS_LUA_OBJ)) \
              $(addprefix $(1)/hiredis/,$(REDIS_HIREDIS_OBJ)) \
              $(addprefix $(1)/hdr/,$(REDIS_HDR_OBJ)) \
-             $(1)/wasm/shim.o $(1)/wasm/bio.o
+             $(1)/wasm/shim.o $(1)/wasm/hostconn.o $(1)/wasm/bio.o
 
 WASM_OBJ_DIR   := $(REDIS_BUILD)/redis-obj
 NATIVE_OBJ_DIR := $(REDIS_BUILD)/native
@@ -131,8 +131,9 @@ $(WASM_OBJ_DIR)/wasm/%.o: wasm/%.c
 
 # Exports: the shim's API (see wasm/shim.c), malloc/free for passing buffers,
 # and what the host's setjmp/longjmp support (invoke_*) needs.
-REDIS_EXPORTS = redis_init redis_exec redis_free redis_tick \
+REDIS_EXPORTS = redis_init redis_exec redis_free redis_tick redis_signal \
                 redis_client_open redis_client_exec redis_client_close redis_client_flags redis_client_timeout \
+                redis_client_connect redis_client_feed redis_client_events redis_client_sent \
                 malloc free setThrew
 redis_empty :=
 redis_space := $(redis_empty) $(redis_empty)

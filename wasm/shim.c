@@ -38,10 +38,12 @@
  *       the host should call it again (1000 / hz, 100 ms by default), or -1
  *       before redis_init.
  *
- *   Many clients (one per connection of a server host): each has its own
- *   database selection, MULTI state, authenticated user, name and protocol.
+ *   Many clients: each has its own database selection, MULTI state,
+ *   authenticated user, name and protocol. Module clients (redis_client_open)
+ *   answer each request at once, for an in-process API; connection clients
+ *   (redis_client_connect, below) are a server host's connections.
  *   int redis_client_open(void)
- *       Creates a client and returns its handle (> 0), or 0 before
+ *       Creates a module client and returns its handle (> 0), or 0 before
  *       redis_init or when the table of clients cannot grow.
  *   const char *redis_client_exec(int h, const char *req, size_t len, size_t *out_len)
  *       Like redis_exec on client `h`, but the reply stays owned by the
@@ -49,7 +51,7 @@
  *       No allocation per call when the reply fits the client's 16 KiB
  *       buffer. `len` = 0 only collects output that arrived meanwhile (pub/sub
  *       messages, the reply of a blocking command that was served). Returns
- *       NULL (and *out_len = 0) for an unknown handle.
+ *       NULL (and *out_len = 0) for an unknown handle or a connection client.
  *   int redis_client_flags(int h)
  *       REDIS_CLIENT_CLOSED (1): Redis closed the client (QUIT, protocol
  *       error, query buffer limit); the host should send the last reply and
@@ -58,7 +60,9 @@
  *       REDIS_CLIENT_PUBSUB (4): subscribed; messages may arrive between
  *       calls. -1 for an unknown handle.
  *   void redis_client_close(int h)
- *       Frees the client (unsubscribes, unwatches, discards MULTI state).
+ *       Frees the client (unsubscribes, unwatches, discards MULTI state) and
+ *       its handle. For a connection client: what Redis does when its peer
+ *       disconnects, or, once Redis closed it, just the handle.
  *   int redis_client_timeout(int h)
  *       Ends the wait of a client blocked on keys (BLPOP, BZPOPMIN, XREAD
  *       BLOCK...) or in WAIT as if its timeout expired now: the timeout reply
@@ -67,20 +71,65 @@
  *       since nothing else could serve it. Returns 1, or 0 when the client is
  *       not blocked or waits for something that ends by itself (CLIENT PAUSE).
  *
- * Every request runs to completion inside the call, followed by the event
- * loop's before-sleep work (what Redis does after each read from a socket),
- * so blocked clients that a command served, AOF writes and lazy frees are
- * done before the call returns. A blocking command (BLPOP...) leaves its
+ *   Connection clients: real clients of Redis, as redis-server accepts them
+ *   (in CLIENT LIST and INFO clients, counted against maxclients, killed by
+ *   CLIENT KILL, output buffer limits), whose socket the host owns: the host
+ *   reads and writes it and runs the event loop (wasm/hostconn.h).
+ *   int redis_client_connect(const char *peer, const char *local, int fd)
+ *       The host accepted a connection from `peer` on `local` (both "ip:port",
+ *       IPv6 as "[ip]:port": CLIENT LIST's addr and laddr; `fd` is only shown
+ *       as its fd=). Returns the new client's handle, or 0 before redis_init
+ *       or when the table of clients cannot grow. Redis may refuse the client
+ *       at once (maxclients; protected mode for a peer other than 127.0.0.1
+ *       and ::1 when the default user has no password): the handle is then
+ *       already closed, with the error to send as its output.
+ *   int redis_client_feed(int h, const char *data, size_t len)
+ *       Bytes the host read from the connection: Redis reads them as from its
+ *       socket (readQueryFromClient, with its protocol errors and query
+ *       buffer limit) and runs the complete commands. Replies are written out
+ *       by the next redis_client_events. Returns redis_client_flags(h), -1
+ *       for an unknown handle or a module client.
+ *   const redisClientEvent *redis_client_events(size_t *count)
+ *       The event loop's before-sleep work (blocked clients served or timed
+ *       out, replies written to the connections, closing clients freed, fast
+ *       expire cycle), then the connection clients that got output or were
+ *       closed since the last call: *count entries of 16 bytes,
+ *           { int handle; int flags; const char *output; size_t output_len; }
+ *       valid until the next call into the module (redis_client_sent on one
+ *       client leaves the others' output in place). Call it after each round
+ *       of reads, as redis-server's event loop calls beforeSleep, and at
+ *       least after each redis_tick. NULL before redis_init.
+ *   const char *redis_client_sent(int h, size_t n, size_t *out_len)
+ *       The host sent the first `n` bytes of the client's output (0 to just
+ *       look): they are dropped, and when Redis waits for room to write more
+ *       (at most 64 KiB wait unsent, as in a socket's send buffer) it writes
+ *       now. Returns the output left to send and its length in *out_len; NULL
+ *       for an unknown handle, a module client, or `n` past the output. When
+ *       the flags say CLOSED, the host sends the rest, closes its socket and
+ *       then the handle.
+ *   int redis_signal(int sig)
+ *       The host received SIGINT (2) or SIGTERM (15): Redis logs it and
+ *       schedules a shutdown as redis-server's signal handler does; the next
+ *       redis_tick performs it (proc_exit(0); a failed shutdown logs why and
+ *       goes on). Returns 0, or -1 for another signal or before redis_init.
+ *
+ * A request to redis_exec or redis_client_exec runs to completion inside the
+ * call, followed by the event loop's before-sleep work (what Redis does after
+ * each read from a socket), so blocked clients that a command served, AOF
+ * writes and lazy frees are done before the call returns. A blocking command (BLPOP...) leaves its
  * client blocked: its reply comes with a later call once served or timed out
  * (timeouts are checked by redis_tick and by every call).
  *
- * Clients have no connection: they are created like the clients of a module's
- * RM_Call (createClient(NULL) with CLIENT_MODULE), so Redis queues their
- * replies in the client's buffers, where the shim collects them. Differences
- * from socket clients: they are not in CLIENT LIST, their error replies are
- * not counted in INFO errorstats, and CLIENT REPLY OFF does not silence them.
+ * Module clients have no connection: they are created like the clients of a
+ * module's RM_Call (createClient(NULL) with CLIENT_MODULE), so Redis queues
+ * their replies in the client's buffers, where the shim collects them.
+ * Differences from socket clients: they are not in CLIENT LIST, their error
+ * replies are not counted in INFO errorstats, and CLIENT REPLY OFF does not
+ * silence them. Connection clients have none of these differences.
  */
 #include "server.h"
+#include "cluster.h"
+#include "hostconn.h"
 
 #include <locale.h>
 #include <sys/stat.h>
@@ -114,11 +163,17 @@ static const char default_config[] =
 
 /* One slot per handle (handle = index + 1). */
 typedef struct shimClient {
-    client *c;          /* NULL when the slot is free */
+    int used;           /* the handle is open */
+    client *c;          /* NULL once Redis freed a connection client */
+    int closed;         /* Redis asked to close this (module) client */
+    /* module clients (redis_client_open) */
     size_t consumed;    /* bytes at the start of c->buf handed out by the last exec */
     char *out;          /* reply copy when the reply spilled into c->reply */
     size_t out_cap;
-    int closed;         /* Redis asked to close this client */
+    /* connection clients (redis_client_connect) */
+    hostConnection *hc;
+    int listed;         /* waiting in `pending` for the next redis_client_events */
+    int released;       /* the host closed the handle before Redis freed the client */
 } shimClient;
 
 static shimClient *slots;
@@ -128,39 +183,61 @@ static int initialised;
 /* ---- clients ---------------------------------------------------------------- */
 
 static shimClient *slotOf(int h) {
-    if (h < 1 || h > slot_count || slots[h - 1].c == NULL) return NULL;
+    if (h < 1 || h > slot_count || !slots[h - 1].used) return NULL;
     return &slots[h - 1];
 }
 
-int redis_client_open(void) {
+/* A free slot's index, growing the table if needed; -1 when it cannot grow. */
+static int freeSlot(void) {
     int i;
-    if (!initialised) return 0;
-    for (i = 0; i < slot_count && slots[i].c != NULL; i++);
+    for (i = 0; i < slot_count && slots[i].used; i++);
     if (i == slot_count) {
         int grown = slot_count ? slot_count * 2 : 16;
         shimClient *bigger = ztryrealloc(slots, sizeof(*slots) * grown);
-        if (bigger == NULL) return 0;
+        if (bigger == NULL) return -1;
         memset(bigger + slot_count, 0, sizeof(*slots) * (grown - slot_count));
         slots = bigger;
         slot_count = grown;
     }
+    return i;
+}
+
+int redis_client_open(void) {
+    if (!initialised) return 0;
+    int i = freeSlot();
+    if (i < 0) return 0;
     client *c = createClient(NULL);
     c->flags |= CLIENT_MODULE;
-    slots[i] = (shimClient){ .c = c };
+    slots[i] = (shimClient){ .used = 1, .c = c };
     return i + 1;
+}
+
+static void releaseConnectionSlot(shimClient *sc) {
+    hostConnectionRelease(sc->hc);
+    *sc = (shimClient){ 0 };
 }
 
 void redis_client_close(int h) {
     shimClient *sc = slotOf(h);
     if (sc == NULL) return;
-    freeClient(sc->c);
-    zfree(sc->out);
-    *sc = (shimClient){ 0 };
+    if (sc->hc == NULL) {
+        freeClient(sc->c);
+        zfree(sc->out);
+        *sc = (shimClient){ 0 };
+    } else if (sc->c != NULL) {
+        /* As when Redis reads EOF. Freeing the client closes the connection,
+         * and connectionNotify releases the slot (for a client that Redis
+         * protects right now, in a later before-sleep). */
+        sc->released = 1;
+        freeClient(sc->c);
+    } else {
+        releaseConnectionSlot(sc);
+    }
 }
 
 int redis_client_timeout(int h) {
     shimClient *sc = slotOf(h);
-    if (sc == NULL || !(sc->c->flags & CLIENT_BLOCKED)) return 0;
+    if (sc == NULL || sc->c == NULL || !(sc->c->flags & CLIENT_BLOCKED)) return 0;
     int btype = sc->c->btype;
     if (btype != BLOCKED_LIST && btype != BLOCKED_ZSET && btype != BLOCKED_STREAM && btype != BLOCKED_WAIT) return 0;
     /* What handleBlockedClientsTimeout does when the timeout expires. */
@@ -173,20 +250,21 @@ int redis_client_flags(int h) {
     shimClient *sc = slotOf(h);
     if (sc == NULL) return -1;
     int flags = 0;
-    if (sc->closed) flags |= REDIS_CLIENT_CLOSED;
-    if (sc->c->flags & CLIENT_BLOCKED) flags |= REDIS_CLIENT_BLOCKED;
-    if (sc->c->flags & CLIENT_PUBSUB) flags |= REDIS_CLIENT_PUBSUB;
+    if (sc->closed || sc->c == NULL) flags |= REDIS_CLIENT_CLOSED;
+    if (sc->c != NULL && (sc->c->flags & CLIENT_BLOCKED)) flags |= REDIS_CLIENT_BLOCKED;
+    if (sc->c != NULL && (sc->c->flags & CLIENT_PUBSUB)) flags |= REDIS_CLIENT_PUBSUB;
     return flags;
 }
 
 /* Redis frees clients flagged CLOSE_ASAP in beforeSleep. The shim owns its
- * clients' memory, so it takes them off that queue first and only marks them
- * closed; the host frees them with redis_client_close. */
+ * module clients' memory, so it takes them off that queue first and only
+ * marks them closed; the host frees them with redis_client_close. (Redis frees
+ * connection clients itself, as redis-server does.) */
 static void keepClosingClients(void) {
     if (listLength(server.clients_to_close) == 0) return;
     for (int i = 0; i < slot_count; i++) {
         client *c = slots[i].c;
-        if (c == NULL || !(c->flags & CLIENT_CLOSE_ASAP)) continue;
+        if (c == NULL || slots[i].hc != NULL || !(c->flags & CLIENT_CLOSE_ASAP)) continue;
         listNode *ln = listSearchKey(server.clients_to_close, c);
         if (ln) listDelNode(server.clients_to_close, ln);
         c->flags &= ~CLIENT_CLOSE_ASAP;
@@ -271,7 +349,7 @@ static void feedClient(shimClient *sc, const char *req, size_t len) {
 const char *redis_client_exec(int h, const char *req, size_t len, size_t *out_len) {
     shimClient *sc = slotOf(h);
     *out_len = 0;
-    if (sc == NULL) return NULL;
+    if (sc == NULL || sc->hc != NULL) return NULL;
 
     dropConsumed(sc);
     if (len > 0 && !sc->closed) feedClient(sc, req, len);
@@ -280,6 +358,130 @@ const char *redis_client_exec(int h, const char *req, size_t len, size_t *out_le
     beforeSleep(server.el);
     keepClosingClients();
     return takeReply(sc, out_len);
+}
+
+/* ---- connection clients ------------------------------------------------------ */
+
+/* One entry of redis_client_events' table (16 bytes in wasm32). */
+typedef struct redisClientEvent {
+    int handle;
+    int flags;            /* redis_client_flags */
+    const char *output;   /* unsent output, valid until the next call into the module */
+    size_t output_len;
+} redisClientEvent;
+
+/* Handles whose connection got output or was closed since the last
+ * redis_client_events (a slot is listed once: see shimClient.listed). */
+static int *pending;
+static size_t pending_count, pending_cap;
+static redisClientEvent *events;
+static size_t events_cap;
+
+static void connectionNotify(hostConnection *hc) {
+    shimClient *sc = &slots[hc->handle - 1];
+    if (hc->conn.state == CONN_STATE_CLOSED) {
+        sc->c = NULL;
+        if (sc->released) {
+            releaseConnectionSlot(sc);
+            return;
+        }
+    }
+    if (sc->listed) return;
+    sc->listed = 1;
+    if (pending_count == pending_cap) {
+        pending_cap = pending_cap ? pending_cap * 2 : 64;
+        pending = zrealloc(pending, sizeof(*pending) * pending_cap);
+    }
+    pending[pending_count++] = hc->handle;
+}
+
+/* Whether `peer` ("ip:port", "[ip6]:port") is the loopback address that
+ * protected mode lets in (islocalClient: 127.0.0.1 and ::1 only). */
+static int isLoopbackPeer(const char *peer) {
+    return strncmp(peer, "127.0.0.1:", 10) == 0 || strncmp(peer, "[::1]:", 6) == 0;
+}
+
+/* clientAcceptHandler's work for a connection accepted by the host: protected
+ * mode, then the connection statistics and the module event. */
+static void acceptConnection(connection *conn) {
+    client *c = connGetPrivateData(conn);
+    if (server.protected_mode && (DefaultUser->flags & USER_FLAG_NOPASS) && !isLoopbackPeer(c->peerid)) {
+        static const char denied[] =
+            "-DENIED Redis is running in protected mode because protected mode is enabled and no "
+            "password is set for the default user. In this mode connections are only accepted from "
+            "the loopback interface.\r\n";
+        connWrite(conn, denied, sizeof(denied) - 1);
+        server.stat_rejected_conn++;
+        freeClientAsync(c);
+        return;
+    }
+    server.stat_numconnections++;
+    moduleFireServerEvent(REDISMODULE_EVENT_CLIENT_CHANGE, REDISMODULE_SUBEVENT_CLIENT_CHANGE_CONNECTED, c);
+}
+
+int redis_client_connect(const char *peer, const char *local, int fd) {
+    if (!initialised) return 0;
+    int i = freeSlot();
+    if (i < 0) return 0;
+    int h = i + 1;
+    hostConnection *hc = hostConnectionCreate(h, fd, connectionNotify);
+    slots[i] = (shimClient){ .used = 1, .hc = hc };
+
+    /* acceptCommonHandler's admission control. */
+    if (listLength(server.clients) + getClusterConnectionsCount() >= server.maxclients) {
+        static const char full[] = "-ERR max number of clients reached\r\n";
+        connWrite(&hc->conn, full, sizeof(full) - 1);
+        server.stat_rejected_conn++;
+        connClose(&hc->conn);
+        return h;
+    }
+    client *c = createClient(&hc->conn);
+    slots[i].c = c;
+    /* What CLIENT LIST shows as addr and laddr (Redis would ask the socket). */
+    c->peerid = sdsnew(peer);
+    c->sockname = sdsnew(local);
+    if (connAccept(&hc->conn, acceptConnection) == C_ERR) freeClient(c);
+    return h;
+}
+
+int redis_client_feed(int h, const char *data, size_t len) {
+    shimClient *sc = slotOf(h);
+    if (sc == NULL || sc->hc == NULL) return -1;
+    if (len > 0) hostConnectionFeed(sc->hc, data, len);
+    return redis_client_flags(h);
+}
+
+const char *redis_client_sent(int h, size_t n, size_t *out_len) {
+    shimClient *sc = slotOf(h);
+    *out_len = 0;
+    if (sc == NULL || sc->hc == NULL || n > sdslen(sc->hc->output)) return NULL;
+    hostConnectionSent(sc->hc, n);
+    *out_len = sdslen(sc->hc->output);
+    return sc->hc->output;
+}
+
+const redisClientEvent *redis_client_events(size_t *count) {
+    *count = 0;
+    if (!initialised) return NULL;
+    keepClosingClients();
+    beforeSleep(server.el);
+    keepClosingClients();
+
+    if (events_cap < pending_count || events == NULL) {
+        events_cap = pending_count > 16 ? pending_count : 16;
+        events = zrealloc(events, sizeof(*events) * events_cap);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < pending_count; i++) {
+        int h = pending[i];
+        shimClient *sc = slotOf(h);
+        if (sc == NULL || sc->hc == NULL || !sc->listed) continue;
+        sc->listed = 0;
+        events[n++] = (redisClientEvent){ h, redis_client_flags(h), sc->hc->output, sdslen(sc->hc->output) };
+    }
+    pending_count = 0;
+    *count = n;
+    return events;
 }
 
 /* ---- the single-client convenience API --------------------------------------- */
@@ -363,6 +565,16 @@ int redis_init(const char *config) {
     aofDelHistoryFiles();
 
     if (redis_client_open() != DEFAULT_CLIENT) serverPanic("cannot open the default client");
+    return 0;
+}
+
+/* What redis-server's SIGINT/SIGTERM handler (sigShutdownHandler) does. */
+int redis_signal(int sig) {
+    if (!initialised || (sig != SIGINT && sig != SIGTERM)) return -1;
+    serverLog(LL_WARNING, sig == SIGINT ? "Received SIGINT scheduling shutdown..."
+                                        : "Received SIGTERM scheduling shutdown...");
+    server.shutdown_asap = 1;
+    server.last_sig_received = sig;
     return 0;
 }
 

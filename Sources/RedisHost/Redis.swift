@@ -40,7 +40,7 @@ public final class Redis: @unchecked Sendable {
     /// `redis_init`.
     public let startupDuration: Duration
 
-    private let lock = NSLock()
+    let lock = NSLock()
     /// The running guest; nil once unusable. Guarded by `lock`.
     private var instance: RedisInstance?
     /// Why the instance is unusable. Guarded by `lock`.
@@ -211,7 +211,7 @@ public final class Redis: @unchecked Sendable {
 
     /// Runs `body` on the instance; a failure other than a refused allocation makes the
     /// instance unusable. Call with `lock` held.
-    private func withInstance<R>(_ body: (RedisInstance) throws -> R) throws -> R {
+    func withInstance<R>(_ body: (RedisInstance) throws -> R) throws -> R {
         guard let instance else { throw RedisError.unusable(reason: unusableReason ?? "unknown") }
         do {
             return try body(instance)

@@ -21,8 +21,8 @@ final class RedisInstance {
     private static let keptRequestCapacity = 64 << 10
 
     let store: Store
-    private let instance: Instance
-    private let memory: Memory
+    let instance: Instance
+    let memory: Memory
     private let clientExec: Function
     private let clientFlags: Function
     private let clientOpen: Function
@@ -149,7 +149,7 @@ final class RedisInstance {
     var memoryByteCount: Int { memory.byteCount }
 
     /// `malloc(size)` in the guest; throws `RedisError.guestAllocationFailed` when it returns 0.
-    private func allocate(_ size: Int) throws -> UInt32 {
+    func allocate(_ size: Int) throws -> UInt32 {
         guard size <= Int(UInt32.max), case .i32(let address) = try malloc(.i32(UInt32(size))).first, address != 0 else {
             throw RedisError.guestAllocationFailed(bytes: size)
         }
