@@ -392,6 +392,20 @@ extension Store {
                 case .f64Copysign(let r, let a, let b):
                     fp[i64: r] = (fp[i64: a] & 0x7FFF_FFFF_FFFF_FFFF) | (fp[i64: b] & 0x8000_0000_0000_0000)
 
+                // MARK: Two dependent f64 operations (FloatFusion.swift)
+                case .f64AddAdd(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] + fp[f64: b]) + fp[f64: c]
+                case .f64AddSub(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] + fp[f64: b]) - fp[f64: c]
+                case .f64AddSubFrom(let r, let a, let b, let c): fp[f64: r] = fp[f64: c] - (fp[f64: a] + fp[f64: b])
+                case .f64AddMul(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] + fp[f64: b]) * fp[f64: c]
+                case .f64SubAdd(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] - fp[f64: b]) + fp[f64: c]
+                case .f64SubSub(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] - fp[f64: b]) - fp[f64: c]
+                case .f64SubSubFrom(let r, let a, let b, let c): fp[f64: r] = fp[f64: c] - (fp[f64: a] - fp[f64: b])
+                case .f64SubMul(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] - fp[f64: b]) * fp[f64: c]
+                case .f64MulAdd(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] * fp[f64: b]) + fp[f64: c]
+                case .f64MulSub(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] * fp[f64: b]) - fp[f64: c]
+                case .f64MulSubFrom(let r, let a, let b, let c): fp[f64: r] = fp[f64: c] - (fp[f64: a] * fp[f64: b])
+                case .f64MulMul(let r, let a, let b, let c): fp[f64: r] = (fp[f64: a] * fp[f64: b]) * fp[f64: c]
+
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &+ b
                 case .i32SubImm(let r, let a, let b): fp[i32: r] = fp[i32: a] &- b

@@ -38,6 +38,13 @@ extension UnsafeMutablePointer<UInt64> {
         nonmutating set { self[Int(slot)] = newValue.bitPattern }
     }
 
+    /// An f64 in a slot named by a 16-bit slot (the four-operand fused instructions).
+    @inline(__always)
+    subscript(f64 slot: ShortSlot) -> Double {
+        get { Double(bitPattern: self[Int(slot)]) }
+        nonmutating set { self[Int(slot)] = newValue.bitPattern }
+    }
+
     /// Writes an i32 boolean: 1 or 0.
     @inline(__always)
     subscript(bool slot: Slot) -> Bool {

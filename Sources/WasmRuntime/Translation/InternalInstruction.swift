@@ -280,6 +280,22 @@ enum InternalInstruction: Equatable {
     case f64Max(result: Slot, lhs: Slot, rhs: Slot)
     case f64Copysign(result: Slot, lhs: Slot, rhs: Slot)
 
+    /// Two dependent f64 operations in one (FloatFusion.swift): the inner `lhs` op `rhs`, then
+    /// the outer operation with `other`. `AddMul` is (lhs + rhs) * other; the `SubFrom` forms
+    /// compute other - (lhs op rhs). Slots are 16-bit here to fit four in the payload.
+    case f64AddAdd(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64AddSub(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64AddSubFrom(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64AddMul(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64SubAdd(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64SubSub(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64SubSubFrom(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64SubMul(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64MulAdd(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64MulSub(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64MulSubFrom(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    case f64MulMul(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 
     case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)

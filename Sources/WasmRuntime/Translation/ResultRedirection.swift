@@ -194,6 +194,18 @@ extension InternalInstruction {
         case .f64ConvertI64S(expected, let p0): .f64ConvertI64S(result: slot, source: p0)
         case .f64ConvertI64U(expected, let p0): .f64ConvertI64U(result: slot, source: p0)
         case .f64PromoteF32(expected, let p0): .f64PromoteF32(result: slot, source: p0)
+        case .f64AddAdd(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddAdd(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64AddSub(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddSub(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64AddSubFrom(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddSubFrom(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64AddMul(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddMul(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64SubAdd(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubAdd(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64SubSub(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubSub(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64SubSubFrom(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubSubFrom(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64SubMul(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubMul(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64MulAdd(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulAdd(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64MulSub(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulSub(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64MulSubFrom(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulSubFrom(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64MulMul(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulMul(result: $0, lhs: a, rhs: b, other: c) }
         default: nil
         }
     }

@@ -315,7 +315,12 @@ extension Translator {
         } else {
             let rhsSlot = slot(of: rhs)
             let lhsSlot = slot(of: lhs)
-            emitProducer(make(push(resultType), lhsSlot, rhsSlot))
+            let result = push(resultType)
+            if let fused = fusedF64Arithmetic(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) {
+                code[code.count - 1] = fused  // still a producer: `local.set` may redirect it
+            } else {
+                emitProducer(make(result, lhsSlot, rhsSlot))
+            }
         }
     }
 
