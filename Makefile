@@ -1,10 +1,11 @@
 # wasm-redis: build, test and run. See README.md.
 #
-#   make test          install what is missing, build (redis.wasm too), swift test, then the spec runner's report
-#   make run           validate the sample module (examples/sample.wat) with wasm-run
+#   make test          install what is missing, build (redis.wasm too), swift test, the wasm-redis shell tests (tests/cli), then the spec runner's report
+#   make run           start the wasm-redis shell (Redis in this process; `wasm-redis --help`)
 #   make build         build everything
 #   make bench-decode  decode + validate throughput over the spec testsuite (release build)
 #   make bench-redis   Redis SET/GET in-process: Swift API, wasm-run, native, WasmKit (mk/bench-redis.mk)
+#   make bench-server  redis-benchmark: wasm-redis --serve against native redis-server (mk/bench-server.mk)
 #   make clean         remove build outputs
 #
 # Variables:
@@ -51,6 +52,7 @@ build:
 # them first (installs emscripten when missing).
 test: build redis-wasm wasi-test-programs
 	$(SWIFT) test $(CONFIG_FLAGS) $(TEST_FLAGS) $(SWIFT_BUILD_FLAGS)
+	$(MAKE) --no-print-directory test-cli
 	$(BIN)/wasm-run spectest "$(WASM_TESTSUITE)/json/core-2.0"
 
 build/sample.wasm: examples/sample.wat
@@ -58,8 +60,8 @@ build/sample.wasm: examples/sample.wat
 	@mkdir -p build
 	wat2wasm $< -o $@
 
-run: build build/sample.wasm
-	$(BIN)/wasm-run validate build/sample.wasm
+run: build redis-wasm
+	$(BIN)/wasm-redis
 
 # A plain release build (no -enable-testing), in its own scratch folder so that it and the
 # test configuration do not rebuild each other.
@@ -78,3 +80,5 @@ include mk/redis.mk
 include mk/bench.mk
 include mk/bench-redis.mk
 include mk/wasi-tests.mk
+include mk/cli-tests.mk
+include mk/bench-server.mk
