@@ -1,7 +1,7 @@
 // The interpreter's vector instructions end to end (the semantics of each operator are tested
 // by the SIMD*Tests files): v128 values through the API, the two-slot layout, memory bounds of
 // vector accesses, lane loads written over their address's slot, shuffles skipping their lane
-// indices, select of vectors, and the 16-byte instruction stride the vector cases keep.
+// indices, select of vectors, and the instruction size the vector cases keep.
 
 import WasmCore
 @testable import WasmRuntime

@@ -490,32 +490,11 @@ extension Store {
                 case .f64ConvertI64U(let r, let a): fp[f64: r] = Double(fp[i64: a])
                 case .f64PromoteF32(let r, let a): fp[f64: r] = Double(fp[f32: a])
 
-                // MARK: Vectors (§4.4.3, §4.4.7): one case per family, executed out of line
-                case .vectorUnary(let r, let a, let op): VectorExecution.unary(op, fp, result: r, operand: a)
-                case .vectorBinary(let r, let a, let b, let op): VectorExecution.binary(op, fp, result: r, lhs: a, rhs: b)
-                case .vectorBitselect(let operands): VectorExecution.bitselect(fp, operands: operands)
-                case .vectorShift(let r, let a, let count, let op):
-                    VectorExecution.shift(op, fp, result: r, operand: a, count: count)
-                case .vectorSplat(let r, let a, let op): VectorExecution.splat(op, fp, result: r, operand: a)
-                case .vectorTest(let r, let a, let op): VectorExecution.test(op, fp, result: r, operand: a)
-                case .selectWide(let result, let other, let condition):
-                    if fp[i32: condition] == 0 { (fp + Int(result)).update(from: fp + Int(other), count: 2) }
-                case .vectorLoad(let r, let address, let offset, let op):
-                    try VectorExecution.load(op, fp, result: r, address: address, offset: offset,
-                                             memoryBase: memoryBase, memorySize: memorySize)
-                case .vectorStore(let address, let value, let offset):
-                    try VectorExecution.store(fp, address: address, value: value, offset: offset,
-                                              memoryBase: memoryBase, memorySize: memorySize)
-                case .vectorLane(let r, let vector, let scalar, let op, let lane):
-                    VectorExecution.lane(op, lane: lane, fp, result: r, vector: vector, scalar: scalar)
-                case .vectorMemoryLane(let address, let vector, let offset, let op, let lane):
-                    try VectorExecution.memoryLane(op, lane: lane, fp, address: address, vector: vector, offset: offset,
-                                                   memoryBase: memoryBase, memorySize: memorySize)
-                case .vectorShuffle(let r, let a, let b):
-                    VectorExecution.shuffle(fp, result: r, lhs: a, rhs: b, lanes: UnsafePointer(pc))
-                    pc += 2
-                case .vectorShuffleLanes:
-                    preconditionFailure("shuffle lane indices executed")
+                // MARK: Vectors (§4.4.3, §4.4.7): all in one case, executed out of line
+                case .vectorUnary, .vectorBinary, .vectorBitselect, .vectorShift, .vectorSplat, .vectorTest,
+                     .selectWide, .vectorLoad, .vectorLoadOther, .vectorStore, .vectorLane, .vectorMemoryLane,
+                     .vectorShuffle, .vectorShuffleLanes:
+                    pc += try VectorExecution.execute(pc - 1, fp, memoryBase: memoryBase, memorySize: memorySize)
                 }
             }
         } catch let reason as TrapReason {

@@ -1,8 +1,8 @@
 // Execution of the vector instructions without memory access (§4.4.3 vector instructions).
-// The interpreter's loop has one case per family (DESIGN.md, "Vectors"); each calls one of
-// these out-of-line functions, which switches on the operator and calls its semantics in
-// `SIMD/` (`V128.<operator>`, see SIMDLaneViews.swift). Keeping the ~200 vector operators out
-// of the loop keeps the scalar dispatch loop small. A v128 is two slots, low half first.
+// The interpreter's loop calls `VectorExecution.execute` (VectorDispatch.swift) for every
+// vector instruction (DESIGN.md, "Vectors"); it calls these functions, one per family, which
+// switch on the operator and call its semantics in `SIMD/` (`V128.<operator>`, see
+// SIMDLaneViews.swift). A v128 is two slots, low half first.
 
 import WasmCore
 
@@ -21,7 +21,6 @@ extension UnsafeMutablePointer<UInt64> {
 /// The vector families' out-of-line execution; `fp` is the frame base.
 enum VectorExecution {
     /// [v128] → [v128] operators (§4.4.3 vunop, extend, convert, demote, promote, ...).
-    @inline(never)
     static func unary(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, operand: Slot) {
         let a = fp[v128: operand]
         let value: V128
@@ -81,10 +80,10 @@ enum VectorExecution {
         fp[v128: result] = value
     }
 
-    /// [v128 v128] → [v128] operators (§4.4.3 vbinop, vrelop, narrow, swizzle, dot, extmul).
-    @inline(never)
-    static func binary(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, lhs: Slot, rhs: Slot) {
-        let a = fp[v128: lhs], b = fp[v128: rhs]
+    /// [v128 v128] → [v128] operators (§4.4.3 vbinop, vrelop, narrow, swizzle, dot, extmul);
+    /// the left operand is in the result's slots.
+    static func binary(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, rhs: Slot) {
+        let a = fp[v128: result], b = fp[v128: rhs]
         let value: V128
         switch op {
         case .i8x16Swizzle: value = V128.i8x16Swizzle(a, b)
@@ -214,16 +213,14 @@ enum VectorExecution {
 
     /// §4.4.3 v128.bitselect: the operands are three vectors from `operands`, the result
     /// replaces the first.
-    @inline(never)
     static func bitselect(_ fp: UnsafeMutablePointer<UInt64>, operands: Slot) {
         fp[v128: operands] = V128.v128Bitselect(fp[v128: operands], fp[v128: operands + 2], fp[v128: operands + 4])
     }
 
-    /// §4.4.3 shl, shr_s, shr_u: the count is the i32 in `count` (taken modulo the lane width
-    /// by the semantics).
-    @inline(never)
-    static func shift(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, operand: Slot, count: Slot) {
-        let a = fp[v128: operand], count = fp[i32: count]
+    /// §4.4.3 shl, shr_s, shr_u of the vector in `result`: the count is the i32 in `count`
+    /// (taken modulo the lane width by the semantics).
+    static func shift(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, count: Slot) {
+        let a = fp[v128: result], count = fp[i32: count]
         let value: V128
         switch op {
         case .i8x16Shl: value = V128.i8x16Shl(a, count)
@@ -244,7 +241,6 @@ enum VectorExecution {
     }
 
     /// §4.4.3 splat: the scalar in `operand` in every lane.
-    @inline(never)
     static func splat(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, operand: Slot) {
         let value: V128
         switch op {
@@ -260,7 +256,6 @@ enum VectorExecution {
     }
 
     /// §4.4.3 any_true, all_true, bitmask: an i32 from a vector.
-    @inline(never)
     static func test(_ op: SIMDOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, operand: Slot) {
         let a = fp[v128: operand]
         switch op {

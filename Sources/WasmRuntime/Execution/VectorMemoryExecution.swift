@@ -16,8 +16,7 @@ extension VectorExecution {
         return Int(ea)
     }
 
-    /// §4.4.7 v128.load and its extend, splat and zero forms.
-    @inline(never)
+    /// §4.4.7 v128.load and its extend, splat and zero forms (the address may be in `result`).
     static func load(_ op: SIMDLoadOperator, _ fp: UnsafeMutablePointer<UInt64>, result: Slot, address: Slot,
                      offset: UInt32, memoryBase: UnsafeMutableRawPointer, memorySize: UInt64) throws(TrapReason) {
         let ea = try effectiveAddress(fp, address: address, offset: offset, width: UInt64(op.byteWidth),
@@ -43,7 +42,6 @@ extension VectorExecution {
     }
 
     /// §4.4.7 v128.store: the two halves, low half at the lower address.
-    @inline(never)
     static func store(_ fp: UnsafeMutablePointer<UInt64>, address: Slot, value: Slot, offset: UInt32,
                       memoryBase: UnsafeMutableRawPointer, memorySize: UInt64) throws(TrapReason) {
         let ea = try effectiveAddress(fp, address: address, offset: offset, width: 16, memorySize: memorySize)
@@ -53,14 +51,13 @@ extension VectorExecution {
     }
 
     /// §4.4.7 v128.load{N}_lane (the result replaces the address at `address`) and
-    /// v128.store{N}_lane.
-    @inline(never)
+    /// v128.store{N}_lane; the vector is at `address + 1`.
     static func memoryLane(_ op: SIMDMemoryLaneOperator, lane: UInt8, _ fp: UnsafeMutablePointer<UInt64>,
-                           address: Slot, vector: Slot, offset: UInt32,
+                           address: Slot, offset: UInt32,
                            memoryBase: UnsafeMutableRawPointer, memorySize: UInt64) throws(TrapReason) {
         let ea = try effectiveAddress(fp, address: address, offset: offset, width: UInt64(op.byteWidth),
                                       memorySize: memorySize)
-        let a = fp[v128: vector], lane = Int(lane)
+        let a = fp[v128: address + 1], lane = Int(lane)
         switch op {
         case .v128Load8Lane:
             fp[v128: address] = V128.v128Load8Lane(a, lane, memoryBase.load(fromByteOffset: ea, as: UInt8.self))
@@ -81,12 +78,11 @@ extension VectorExecution {
         }
     }
 
-    /// §4.4.3 extract_lane (a scalar into `result`) and replace_lane (`vector` with the lane
-    /// set to the scalar in `scalar`, into `result`).
-    @inline(never)
+    /// §4.4.3 extract_lane (a scalar from the vector at `operand` into `result`) and
+    /// replace_lane (the vector at `result` with the lane set to the scalar at `operand`).
     static func lane(_ op: SIMDLaneOperator, lane: UInt8, _ fp: UnsafeMutablePointer<UInt64>, result: Slot,
-                     vector: Slot, scalar: Slot) {
-        let a = fp[v128: vector], lane = Int(lane)
+                     operand: Slot) {
+        let a = fp[v128: op.isReplace ? result : operand], lane = Int(lane), scalar = operand
         switch op {
         case .i8x16ExtractLaneS: fp[i32: result] = V128.i8x16ExtractLaneS(a, lane)
         case .i8x16ExtractLaneU: fp[i32: result] = V128.i8x16ExtractLaneU(a, lane)
@@ -106,7 +102,6 @@ extension VectorExecution {
     }
 
     /// §4.4.3 i8x16.shuffle; `lanes` points at the two `vectorShuffleLanes` that follow it.
-    @inline(never)
     static func shuffle(_ fp: UnsafeMutablePointer<UInt64>, result: Slot, lhs: Slot, rhs: Slot,
                         lanes: UnsafePointer<InternalInstruction>) {
         guard case .vectorShuffleLanes(let low) = lanes[0], case .vectorShuffleLanes(let high) = lanes[1] else {

@@ -1,7 +1,9 @@
 // Translation of the vector instructions (§3.3.3 gives their operand types, §4.4.3 and §4.4.7
 // their execution). A v128 operand takes two consecutive slots, low half first; the emitted
 // instructions name its first slot. Vector constants are written to their home at once (a
-// slot holds 64 bits, so they are not kept as pending constants like scalar ones).
+// slot holds 64 bits, so they are not kept as pending constants like scalar ones). To keep
+// instructions within 12 bytes of payload, the wider ones take an operand in its home slot,
+// which is also the result's (`popInPlace`).
 
 import WasmCore
 
@@ -20,32 +22,30 @@ extension Translator {
             emit(.vectorShuffleLanes(lanes.high))
         case .simd(let op):
             translateVectorOperator(op)
-        case .simdLoad(let op, let memarg):
+        case .simdLoad(.v128Load, let memarg):
             let address = popSlot()
-            emit(.vectorLoad(result: push(.v128), address: address, offset: memarg.offset, op: op))
+            emit(.vectorLoad(result: push(.v128), address: address, offset: memarg.offset))
+        case .simdLoad(let op, let memarg):
+            let address = popInPlace(1)
+            push(.v128)
+            emit(.vectorLoadOther(result: address, offset: memarg.offset, op: op))
         case .v128Store(let memarg):
             let value = popSlot(), address = popSlot()
             emit(.vectorStore(address: address, value: value, offset: memarg.offset))
         case .simdLane(let op, let lane):
             if op.isReplace {
-                let scalar = popSlot(), vector = popSlot()
-                emit(.vectorLane(result: push(.v128), vector: vector, scalar: scalar, op: op, lane: lane))
+                let scalar = popSlot(), vector = popInPlace(1)
+                push(.v128)
+                emit(.vectorLane(result: vector, operand: scalar, op: op, lane: lane))
             } else {
                 let vector = popSlot()
-                emit(.vectorLane(result: push(op.laneType), vector: vector, scalar: 0, op: op, lane: lane))
+                emit(.vectorLane(result: push(op.laneType), operand: vector, op: op, lane: lane))
             }
         case .simdMemoryLane(let op, let memarg, let lane):
-            let vector = popSlot()
-            if op.isStore {
-                let address = popSlot()
-                emit(.vectorMemoryLane(address: address, vector: vector, offset: memarg.offset, op: op, lane: lane))
-            } else {
-                // The address is read from, and the result written to, the result's home.
-                let address = popInPlace(1)
-                let result = push(.v128)
-                assert(result == address)
-                emit(.vectorMemoryLane(address: address, vector: vector, offset: memarg.offset, op: op, lane: lane))
-            }
+            // The address and the vector in consecutive slots; a load's result replaces them.
+            let operands = popInPlace(2)
+            if !op.isStore { push(.v128) }
+            emit(.vectorMemoryLane(operands: operands, offset: memarg.offset, op: op, lane: lane))
         default:
             preconditionFailure("not a vector instruction: \(instruction)")
         }
@@ -58,8 +58,9 @@ extension Translator {
             let operand = popSlot()
             emit(.vectorUnary(result: push(.v128), operand: operand, op: op))
         case .binary:
-            let rhs = popSlot(), lhs = popSlot()
-            emit(.vectorBinary(result: push(.v128), lhs: lhs, rhs: rhs, op: op))
+            let rhs = popSlot(), lhs = popInPlace(1)
+            push(.v128)
+            emit(.vectorBinary(result: lhs, rhs: rhs, op: op))
         case .ternary:
             // v128.bitselect: the three operands in consecutive slots; the result replaces the first.
             let operands = popInPlace(3)
@@ -69,8 +70,9 @@ extension Translator {
             let operand = popSlot()
             emit(.vectorTest(result: push(.i32), operand: operand, op: op))
         case .shift:
-            let count = popSlot(), operand = popSlot()
-            emit(.vectorShift(result: push(.v128), operand: operand, count: count, op: op))
+            let count = popSlot(), operand = popInPlace(1)
+            push(.v128)
+            emit(.vectorShift(result: operand, count: count, op: op))
         case .splat:
             let operand = popSlot()
             emit(.vectorSplat(result: push(.v128), operand: operand, op: op))
