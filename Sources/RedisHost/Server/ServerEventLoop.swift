@@ -13,8 +13,6 @@ struct ServerConnection {
     let handle: Int32
     /// The socket was full: the rest of the output waits for POLLOUT.
     var waitsForWritable = false
-    /// Redis closed the client: the connection ends once its output is sent.
-    var closedByRedis = false
 }
 
 final class ServerEventLoop {
@@ -70,8 +68,7 @@ final class ServerEventLoop {
         pollSet.append(pollfd(fd: wakeup.readFD, events: Int16(POLLIN), revents: 0))
         pollSet.append(pollfd(fd: acceptPaused ? -1 : listener.fd, events: Int16(POLLIN), revents: 0))
         for connection in connections.values {
-            var wanted: Int32 = connection.closedByRedis ? 0 : POLLIN
-            if connection.waitsForWritable { wanted |= POLLOUT }
+            let wanted = connection.waitsForWritable ? POLLIN | POLLOUT : POLLIN
             pollSet.append(pollfd(fd: connection.fd, events: Int16(wanted), revents: 0))
             pollHandles.append(connection.handle)
         }
@@ -123,7 +120,7 @@ final class ServerEventLoop {
         for (index, handle) in pollHandles.enumerated() {
             let revents = Int32(pollSet[index + 2].revents)
             guard revents != 0, let connection = connections[handle] else { continue }
-            if revents & (POLLIN | POLLHUP | POLLERR) != 0 && !connection.closedByRedis {
+            if revents & (POLLIN | POLLHUP | POLLERR) != 0 {
                 let count = try redis.withRunningInstance { _ in
                     try shim.feed(handle) { buffer in
                         let count = recv(connection.fd, buffer.baseAddress, buffer.count, 0)
@@ -135,9 +132,6 @@ final class ServerEventLoop {
                     try drop(handle)
                     continue
                 }
-            } else if revents & (POLLHUP | POLLERR) != 0 {
-                try drop(handle)
-                continue
             }
             if revents & POLLOUT != 0 {
                 try send(handle, output: nil)
@@ -145,19 +139,18 @@ final class ServerEventLoop {
         }
     }
 
-    /// Before-sleep: the clients that got output are sent it, the ones Redis closed are
-    /// closed once their output is out (`send` drops them).
+    /// Before-sleep: the clients that got output are sent it. A client Redis closed (QUIT,
+    /// protocol error, CLIENT KILL, an output buffer limit...) is sent what its socket takes
+    /// now, then closed, as redis-server closes the socket of a client it frees.
     private func processEvents() throws {
         try redis.withRunningInstance { _ in try shim.events(into: &events) }
         for event in events {
-            guard var connection = connections[event.handle] else { continue }
-            if event.flags.contains(.closed) {
-                connection.closedByRedis = true
-                connections[event.handle] = connection
-            }
-            if !connection.waitsForWritable {
+            guard let connection = connections[event.handle] else { continue }
+            let closed = event.flags.contains(.closed)
+            if closed || !connection.waitsForWritable {
                 try send(event.handle, output: event.output)
             }
+            if closed { try drop(event.handle) }
         }
     }
 
@@ -185,11 +178,7 @@ final class ServerEventLoop {
             return false
         }
         connections[handle] = connection
-        if gone {
-            try drop(handle)
-        } else if connection.closedByRedis && !connection.waitsForWritable {
-            try drop(handle)
-        }
+        if gone { try drop(handle) }
     }
 
     /// Closes the socket and the client's handle (for a client Redis has not closed, as when
