@@ -19,9 +19,10 @@ let package = Package(
         .executableTarget(name: "wasm-run", dependencies: ["WasmCore", "WasmRuntime"]),
         .executableTarget(name: "wasm-redis", dependencies: ["RedisHost"]),
         .executableTarget(name: "redis-bench", dependencies: ["RedisHost"]),
-        .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore"]),
-        .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "WasmCore"]),
-        .testTarget(name: "RedisHostTests", dependencies: ["RedisHost", "WasmRuntime", "WasmCore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "WasmCoreTests", dependencies: ["WasmCore", "TestSupport"]),
+        .testTarget(name: "WasmRuntimeTests", dependencies: ["WasmRuntime", "WasmCore", "TestSupport"]),
+        .testTarget(name: "RedisHostTests", dependencies: ["RedisHost", "WasmRuntime", "WasmCore", "TestSupport"]),
         .testTarget(name: "SpecTests", dependencies: ["wasm-run", "WasmCore", "WasmRuntime"]),
     ]
 )

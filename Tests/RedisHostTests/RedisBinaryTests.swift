@@ -1,6 +1,7 @@
 // Arguments and replies are binary-safe: every byte value in keys and values, and values of
 // 1 MiB and 64 MiB, come back exactly.
 
+import TestSupport
 import Foundation
 @testable import RedisHost
 import XCTest

@@ -2,21 +2,7 @@
 // insertions, deletions and LEB128 corruptions (§5.2.2), aimed mostly past the header and,
 // for the LEB128 ones, often at section sizes and the counts that start section contents.
 
-/// SplitMix64 (Steele, Lea and Flood, 2014): a tiny deterministic 64-bit generator, so that a
-/// mutant is reproducible from its seed alone.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// One way to corrupt a binary.
 enum Mutation: CaseIterable {
@@ -41,7 +27,7 @@ enum Mutation: CaseIterable {
 enum MutationGenerator {
     /// Applies 1–3 random mutations to `bytes` (mostly one: each extra one makes it likelier that
     /// the decoder stops early); returns what was applied, for the failure report.
-    static func mutate(_ bytes: inout [UInt8], using rng: inout SplitMix64) -> [Mutation] {
+    static func mutate(_ bytes: inout [UInt8], using rng: inout SeededGenerator) -> [Mutation] {
         let lebTargets = sectionLEBPositions(bytes)
         var applied: [Mutation] = []
         for _ in 0..<[1, 1, 1, 2, 2, 3].randomElement(using: &rng)! {
@@ -52,7 +38,7 @@ enum MutationGenerator {
         return applied
     }
 
-    private static func apply(_ mutation: Mutation, to bytes: inout [UInt8], lebTargets: [Int], using rng: inout SplitMix64) {
+    private static func apply(_ mutation: Mutation, to bytes: inout [UInt8], lebTargets: [Int], using rng: inout SeededGenerator) {
         guard !bytes.isEmpty else {
             bytes.append(UInt8.random(in: 0...255, using: &rng))
             return

@@ -2,6 +2,7 @@
 // must decode and validate to either a module or a typed error (DecodingError /
 // ValidationError), never crash, and take well under a second.
 
+import TestSupport
 import Foundation
 import XCTest
 import WasmCore
@@ -25,7 +26,7 @@ final class MutationTests: XCTestCase {
             for mutantIndex in 0..<mutantsPerFile {
                 // Each mutant has its own seed, so a reported one can be rebuilt alone.
                 let mutantSeed = Self.seed ^ (UInt64(fileIndex) << 32) ^ UInt64(mutantIndex)
-                var rng = SplitMix64(seed: mutantSeed)
+                var rng = SeededGenerator(seed: mutantSeed)
                 var mutant = original
                 let mutations = MutationGenerator.mutate(&mutant, using: &rng)
                 let name = "\(file.lastPathComponent) mutant seed 0x\(String(mutantSeed, radix: 16)) \(mutations)"
@@ -66,7 +67,7 @@ final class MutationTests: XCTestCase {
     func testMutationIsDeterministic() {
         let original = [UInt8](repeating: 0x41, count: 64)
         var first = original, second = original
-        var rng1 = SplitMix64(seed: 42), rng2 = SplitMix64(seed: 42)
+        var rng1 = SeededGenerator(seed: 42), rng2 = SeededGenerator(seed: 42)
         XCTAssertEqual(MutationGenerator.mutate(&first, using: &rng1), MutationGenerator.mutate(&second, using: &rng2))
         XCTAssertEqual(first, second)
         XCTAssertNotEqual(first, original)

@@ -2,6 +2,7 @@
 // tests do not depend on the bit casts of the code under test), NaN classes of §4.3.3, and a
 // seeded generator of lanes rich in edge values.
 
+import TestSupport
 import WasmCore
 import XCTest
 
@@ -114,19 +115,6 @@ func assertLane<F: LaneFloat>(_ actual: F, _ expected: F, operands: [F], _ messa
 
 // MARK: Random lanes
 
-/// SplitMix64: a small deterministic generator, so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Vectors whose lanes, for every shape, often hit edge values: 0, ±1, the signed and unsigned
 /// extremes, ±0, ±∞, canonical and payload NaNs (quiet and signalling), subnormals, halves and

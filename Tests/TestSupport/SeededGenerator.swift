@@ -1,0 +1,18 @@
+// Shared by the test targets: a deterministic random number generator, so that every
+// "random" test (mutants, RESP splits, SIMD lanes) repeats exactly from its seed.
+
+/// SplitMix64 (Steele, Lea and Flood, 2014): a tiny 64-bit generator whose whole state is one
+/// word, so a case is reproducible from its seed alone.
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
