@@ -20,7 +20,9 @@ func serve(_ options: CommandLineOptions) -> Int32 {
     do {
         switch try server.run() {
         case .stopped: return 0
-        case .shutdown(let status): return status
+        case .shutdown(let status):
+            if status != 0 { FileHandle.standardError.write(Data("wasm-redis: Redis exited with status \(status)\n".utf8)) }
+            return status
         }
     } catch {
         FileHandle.standardError.write(Data("wasm-redis: \(error)\n".utf8))

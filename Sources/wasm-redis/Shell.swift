@@ -26,7 +26,8 @@ final class Shell {
     }
 
     /// Reads command lines until end of input or `quit`/`exit`, printing a prompt before each
-    /// when `interactive`. Returns the exit status: 0, or 1 when Redis failed.
+    /// when `interactive`. Returns the exit status: 0, Redis's own after SHUTDOWN, or 1 when
+    /// Redis failed.
     func readCommands(interactive: Bool) -> Int32 {
         while true {
             if interactive { write(prompt) }
@@ -54,8 +55,7 @@ final class Shell {
             do {
                 _ = try run(arguments)
             } catch {
-                report(error)
-                return 1
+                return end(error)
             }
         }
     }
@@ -88,9 +88,14 @@ final class Shell {
         }
     }
 
-    /// Prints why Redis failed (a trap with its backtrace) on standard error.
-    func report(_ error: any Error) {
+    /// The exit status after Redis stopped: 0 after SHUTDOWN; else, after printing why on
+    /// standard error (a trap with the guest's backtrace, a panic's exit status), Redis's
+    /// status or 1.
+    func end(_ error: any Error) -> Int32 {
+        if case RedisError.exited(let code) = error, code == 0 { return 0 }
         FileHandle.standardError.write(Data("wasm-redis: \(error)\n".utf8))
+        if case RedisError.exited(let code) = error { return code }
+        return 1
     }
 
     private func write(_ text: String) {

@@ -44,8 +44,7 @@ func main() -> Int32 {
         do {
             return try shell.run(command) ? 1 : 0
         } catch {
-            shell.report(error)
-            return 1
+            return shell.end(error)
         }
     }
     return shell.readCommands(interactive: isatty(STDIN_FILENO) == 1)

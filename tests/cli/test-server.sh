@@ -57,4 +57,16 @@ check "SHUTDOWN: clean exit, status 0" ends_with SHUTDOWN "User requested shutdo
 check "SIGTERM: clean exit, status 0" ends_with TERM "Received SIGTERM scheduling shutdown"
 check "SIGINT: clean exit, status 0" ends_with INT "Received SIGINT scheduling shutdown"
 
+panic_ends_the_server() {
+    start_server --config "$TEST_TMP/debug.conf" || return 1
+    redis-cli -h 127.0.0.1 -p "$SERVER_PORT" DEBUG PANIC >/dev/null 2>&1
+    wait "$SERVER_PID"
+    local code=$?
+    SERVER_PID=
+    [ "$code" -eq 1 ] && grep -q "Guru Meditation: DEBUG PANIC" "$SERVER_LOG" && grep -q "^wasm-redis: Redis exited with status 1" "$SERVER_LOG" \
+        || { echo "status $code"; tail -5 "$SERVER_LOG"; return 1; }
+}
+printf 'enable-debug-command yes\n' >"$TEST_TMP/debug.conf"
+check "a Redis panic ends the server: bug report, status 1" panic_ends_the_server
+
 finish

@@ -47,6 +47,14 @@ check "a directive Redis rejects: its message, status 1" bash -c '
     ! timeout 60 "$1" --config "$2" PING 2>"$3" && grep -q "Bad directive or wrong number of arguments" "$3"' _ "$WASM_REDIS" "$TEST_TMP/bad.conf" "$TEST_TMP/stderr"
 check "--wasm with a missing file: status 1" bash -c '
     ! timeout 60 "$1" --wasm /nonexistent/redis.wasm PING 2>"$2" && grep -q "redis.wasm not found" "$2"' _ "$WASM_REDIS" "$TEST_TMP/stderr"
+check "SHUTDOWN ends the shell, status 0" bash -c '
+    out=$(printf "SET a 1\nSHUTDOWN NOSAVE\nGET a\n" | timeout 60 "$1") &&
+    [ "$(printf "%s\n" "$out" | head -1)" = OK ] && ! printf "%s" "$out" | grep -q "(nil)"' _ "$WASM_REDIS"
+printf 'enable-debug-command yes\n' >"$TEST_TMP/debug.conf"
+check "a Redis panic: its bug report, then status 1" bash -c '
+    timeout 60 "$1" --config "$2" DEBUG PANIC >"$3" 2>"$4"
+    [ $? -eq 1 ] && grep -q "Guru Meditation: DEBUG PANIC" "$3" && grep -q "^wasm-redis: Redis exited with status 1" "$4"' \
+    _ "$WASM_REDIS" "$TEST_TMP/debug.conf" "$TEST_TMP/stdout" "$TEST_TMP/stderr"
 check "--version" expect_run 0 "wasm-redis 0.1.0 (Redis 7.0.15)" --version
 check "--help" bash -c '"$1" --help | grep -q "^usage: wasm-redis"' _ "$WASM_REDIS"
 
