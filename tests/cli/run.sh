@@ -14,6 +14,6 @@ trap 'rm -rf "$TEST_TMP"' EXIT
 status=0
 for test in "$here"/test-*.sh; do
     echo "== ${test##*/}"
-    bash "$test" || status=1
+    timeout 1800 bash "$test" || status=1
 done
 exit $status

@@ -29,7 +29,7 @@ sed 's/^/    /' "$TEST_TMP/benchmark-results.txt" 2>/dev/null
 
 check "redis-py: pub/sub, blocking pops, transactions, pipelines" timeout 300 python3 "$here/python_client.py" "$SERVER_PORT"
 
-check "the server still answers after all that" bash -c '[ "$(redis-cli -h 127.0.0.1 -p "$1" PING)" = PONG ]' _ "$SERVER_PORT"
+check "the server still answers after all that" bash -c '[ "$(timeout 30 redis-cli -h 127.0.0.1 -p "$1" PING)" = PONG ]' _ "$SERVER_PORT"
 
 port_in_use() {
     timeout 60 "$WASM_REDIS" --serve --port "$SERVER_PORT" >"$TEST_TMP/second.log" 2>&1
@@ -43,7 +43,7 @@ check "a port in use: Redis's message, status 1" port_in_use
 ends_with() {  # ends_with WHAT LOG_LINE: stop the server by WHAT, expect status 0 and LOG_LINE
     start_server || return 1
     case $1 in
-        SHUTDOWN) redis-cli -h 127.0.0.1 -p "$SERVER_PORT" SHUTDOWN >/dev/null 2>&1 ;;
+        SHUTDOWN) timeout 30 redis-cli -h 127.0.0.1 -p "$SERVER_PORT" SHUTDOWN >/dev/null 2>&1 ;;
         *) kill "-$1" "$SERVER_PID" ;;
     esac
     wait "$SERVER_PID"
@@ -59,7 +59,7 @@ check "SIGINT: clean exit, status 0" ends_with INT "Received SIGINT scheduling s
 
 panic_ends_the_server() {
     start_server --config "$TEST_TMP/debug.conf" || return 1
-    redis-cli -h 127.0.0.1 -p "$SERVER_PORT" DEBUG PANIC >/dev/null 2>&1
+    timeout 30 redis-cli -h 127.0.0.1 -p "$SERVER_PORT" DEBUG PANIC >/dev/null 2>&1
     wait "$SERVER_PID"
     local code=$?
     SERVER_PID=

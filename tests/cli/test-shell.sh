@@ -7,9 +7,9 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
 
-"$WASM_REDIS" <"$here/shell-input.txt" 2>&1 | normalise_client_id >"$TEST_TMP/shell.txt"
+timeout 120 "$WASM_REDIS" <"$here/shell-input.txt" 2>&1 | normalise_client_id >"$TEST_TMP/shell.txt"
 check_output "piped commands print as redis-cli does" "$here/shell-expected.txt" "$TEST_TMP/shell.txt"
-"$WASM_REDIS" --raw <"$here/shell-input.txt" 2>&1 | normalise_client_id >"$TEST_TMP/shell-raw.txt"
+timeout 120 "$WASM_REDIS" --raw <"$here/shell-input.txt" 2>&1 | normalise_client_id >"$TEST_TMP/shell-raw.txt"
 check_output "piped commands with --raw print as redis-cli --raw does" "$here/shell-expected-raw.txt" "$TEST_TMP/shell-raw.txt"
 
 check "the prompt on a terminal (SELECT, MULTI, help, quit)" timeout 120 python3 "$here/prompt_pty.py" "$WASM_REDIS"
@@ -56,7 +56,7 @@ check "a Redis panic: its bug report, then status 1" bash -c '
     [ $? -eq 1 ] && grep -q "Guru Meditation: DEBUG PANIC" "$3" && grep -q "^wasm-redis: Redis exited with status 1" "$4"' \
     _ "$WASM_REDIS" "$TEST_TMP/debug.conf" "$TEST_TMP/stdout" "$TEST_TMP/stderr"
 check "--version" expect_run 0 "wasm-redis 0.1.0 (Redis 7.0.15)" --version
-check "--help" bash -c '"$1" --help | grep -q "^usage: wasm-redis"' _ "$WASM_REDIS"
+check "--help" bash -c 'timeout 60 "$1" --help | grep -q "^usage: wasm-redis"' _ "$WASM_REDIS"
 
 expect_usage_error() {  # the arguments are refused with the usage line and status 2
     timeout 60 "$WASM_REDIS" "$@" >"$TEST_TMP/stdout" 2>"$TEST_TMP/stderr" </dev/null

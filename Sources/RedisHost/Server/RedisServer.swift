@@ -25,8 +25,9 @@ import Glibc
 ///
 /// Concurrency: `run()` is a single-threaded event loop on `poll(2)`; it is the only thread
 /// that touches the sockets, and it calls into Redis (which is not re-entrant) through the
-/// `Redis` object's lock, so the embedder may still use `redis.call` from other threads.
-/// `stop()` may be called from any thread.
+/// `Redis` object's lock, so the embedder may still use `redis.call` from other threads (what
+/// such a call sends to connected clients, a PUBLISH's messages say, goes out at the loop's
+/// next iteration: within 1000 / `hz` ms). `stop()` may be called from any thread.
 public final class RedisServer: @unchecked Sendable {
     /// The Redis it serves.
     public let redis: Redis
