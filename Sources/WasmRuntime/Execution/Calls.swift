@@ -34,17 +34,14 @@ extension Store {
                frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) throws {
         let code = try callee.pointee.code ?? translate(callee)
         let entity = callee.pointee
-        guard frames < stack.framesEnd, stack.valuesEnd - base >= Int(entity.frameSlots) else {
+        // Pointer comparisons: no subtraction and division by the slot size on every call.
+        guard frames < stack.framesEnd, base + Int(entity.frameSlots) <= stack.valuesEnd else {
             throw TrapReason.callStackExhausted
         }
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
         frames += 1
-        var local = base + Int(entity.parameterSlots)
-        let localsEnd = base + Int(entity.localSlots)
-        while local < localsEnd {
-            local.pointee = 0
-            local += 1
-        }
+        let declaredLocals = Int(entity.localSlots &- entity.parameterSlots)
+        if declaredLocals > 0 { (base + Int(entity.parameterSlots)).update(repeating: 0, count: declaredLocals) }
         pc = UnsafePointer(code)
         fp = base
         function = callee
