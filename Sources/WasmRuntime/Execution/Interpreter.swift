@@ -134,6 +134,12 @@ extension Store {
                     fp[Int(result)] = cell[0]
                 case .globalSet(let cell, let source):
                     cell[0] = fp[Int(source)]
+                case .globalAddImmTee(let cell, let local, let adjustment):
+                    let value = UInt32(truncatingIfNeeded: cell[0]) &+ UInt32(bitPattern: Int32(adjustment))
+                    cell[0] = UInt64(value)
+                    fp[Int(local)] = UInt64(value)
+                case .globalSetAddImm(let cell, let source, let adjustment):
+                    cell[0] = UInt64(fp[i32: Int32(source)] &+ UInt32(bitPattern: Int32(adjustment)))
                 case .globalGetWide(let cell, let result):
                     (fp + Int(result)).update(from: cell, count: 2)
                 case .globalSetWide(let cell, let source):

@@ -105,6 +105,11 @@ enum InternalInstruction: Equatable {
     case const64(value: UInt64, result: Slot)
     case globalGet(cell: UnsafeMutablePointer<UInt64>, result: Slot)
     case globalSet(cell: UnsafeMutablePointer<UInt64>, source: Slot)
+    /// Stack-pointer prologue (`GlobalFusion.swift`): the i32 global plus `adjustment`,
+    /// written to the global and to `local`.
+    case globalAddImmTee(cell: UnsafeMutablePointer<UInt64>, local: ShortSlot, adjustment: Int16)
+    /// Stack-pointer epilogue: the global = i32 `source` + `adjustment`.
+    case globalSetAddImm(cell: UnsafeMutablePointer<UInt64>, source: ShortSlot, adjustment: Int16)
     /// `global.get` of a v128 global (two slots).
     case globalGetWide(cell: UnsafeMutablePointer<UInt64>, result: Slot)
     /// `global.set` of a v128 global (two slots).

@@ -58,9 +58,10 @@ extension Translator {
             }
         case .globalSet(let index):
             let global = instance.globals[Int(index)].pointee
-            let value = popSlot()
+            let operand = pop()
+            let value = slot(of: operand)
             if global.type.valueType.slotCount == 1 {
-                emit(.globalSet(cell: global.cell, source: value))
+                emitGlobalSet(cell: global.cell, value: value, valueHome: operand.home)
             } else {
                 emit(.globalSetWide(cell: global.cell, source: value))
             }
