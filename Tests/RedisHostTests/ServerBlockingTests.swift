@@ -5,18 +5,7 @@ import Foundation
 @testable import RedisHost
 import XCTest
 
-final class ServerBlockingTests: XCTestCase {
-    private var running: RunningServer!
-
-    override func setUpWithError() throws {
-        running = try RunningServer()
-    }
-
-    override func tearDown() {
-        running?.stop()
-        running = nil
-    }
-
+final class ServerBlockingTests: ServerTestCase {
     func testBlockingCommandsTimeOut() throws {
         let client = try running.connect()
         let commands: [[String]] = [

@@ -5,18 +5,7 @@ import Foundation
 @testable import RedisHost
 import XCTest
 
-final class ServerConnectionTests: XCTestCase {
-    private var running: RunningServer!
-
-    override func setUpWithError() throws {
-        running = try RunningServer()
-    }
-
-    override func tearDown() {
-        running?.stop()
-        running = nil
-    }
-
+final class ServerConnectionTests: ServerTestCase {
     func testEachConnectionHasItsOwnDatabaseTransactionNameAndProtocol() throws {
         let a = try running.connect()
         let b = try running.connect()

@@ -5,18 +5,7 @@ import Foundation
 @testable import RedisHost
 import XCTest
 
-final class ServerProtocolTests: XCTestCase {
-    private var running: RunningServer!
-
-    override func setUpWithError() throws {
-        running = try RunningServer()
-    }
-
-    override func tearDown() {
-        running?.stop()
-        running = nil
-    }
-
+final class ServerProtocolTests: ServerTestCase {
     func testMalformedRequestsGetRedisProtocolErrorsAndTheirConnectionClosed() throws {
         let bystander = try running.connect()
         XCTAssertEqual(try bystander.call("SET", "k", "v"), .simpleString("OK"))

@@ -6,18 +6,7 @@ import Foundation
 @testable import RedisHost
 import XCTest
 
-final class ServerPubSubTests: XCTestCase {
-    private var running: RunningServer!
-
-    override func setUpWithError() throws {
-        running = try RunningServer()
-    }
-
-    override func tearDown() {
-        running?.stop()
-        running = nil
-    }
-
+final class ServerPubSubTests: ServerTestCase {
     func testMessagesReachEverySubscriber() throws {
         let subscribers = try (0 ..< 3).map { _ in try running.connect() }
         for subscriber in subscribers {

@@ -6,6 +6,20 @@ import Glibc
 @testable import RedisHost
 import XCTest
 
+/// A test case that starts a fresh server before each test and stops it after.
+class ServerTestCase: XCTestCase {
+    var running: RunningServer!
+
+    override func setUpWithError() throws {
+        running = try RunningServer()
+    }
+
+    override func tearDown() {
+        running?.stop()
+        running = nil
+    }
+}
+
 /// A server on 127.0.0.1 and a port the system picked, running on its own thread.
 final class RunningServer: @unchecked Sendable {
     let redis: Redis
