@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import WasmCore
 
@@ -6,17 +7,7 @@ enum WasmBytes {
     static let preamble: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
 
     /// Unsigned LEB128, shortest form.
-    static func u32(_ value: UInt32) -> [UInt8] {
-        var value = value
-        var bytes: [UInt8] = []
-        repeat {
-            var byte = UInt8(value & 0x7F)
-            value >>= 7
-            if value != 0 { byte |= 0x80 }
-            bytes.append(byte)
-        } while value != 0
-        return bytes
-    }
+    static func u32(_ value: UInt32) -> [UInt8] { leb(value) }
 
     static func name(_ text: String) -> [UInt8] { u32(UInt32(text.utf8.count)) + Array(text.utf8) }
 

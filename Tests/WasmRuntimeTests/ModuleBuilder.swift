@@ -1,6 +1,7 @@
 // A small builder of binary modules (spec §5) for the tests, so that they need no text-format
 // assembler. Instructions are written with the `Op` helpers, which return their encodings.
 
+import TestSupport
 import WasmCore
 
 /// Builds a module's binary section by section.
@@ -124,31 +125,6 @@ struct ModuleBuilder {
     }
 }
 
-func leb(_ value: UInt32) -> [UInt8] {
-    var value = value
-    var out: [UInt8] = []
-    repeat {
-        var byte = UInt8(value & 0x7F)
-        value >>= 7
-        if value != 0 { byte |= 0x80 }
-        out.append(byte)
-    } while value != 0
-    return out
-}
-
-func sleb(_ value: Int64) -> [UInt8] {
-    var value = value
-    var out: [UInt8] = []
-    while true {
-        let byte = UInt8(value & 0x7F)
-        value >>= 7
-        if (value == 0 && byte & 0x40 == 0) || (value == -1 && byte & 0x40 != 0) {
-            out.append(byte)
-            return out
-        }
-        out.append(byte | 0x80)
-    }
-}
 
 func encode(_ name: String) -> [UInt8] { vector(Array(name.utf8)) }
 func vector(_ bytes: [UInt8]) -> [UInt8] { leb(UInt32(bytes.count)) + bytes }

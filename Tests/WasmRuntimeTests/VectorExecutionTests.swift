@@ -3,6 +3,7 @@
 // vector accesses, lane loads written over their address's slot, shuffles skipping their lane
 // indices, select of vectors, and the instruction size the vector cases keep.
 
+import TestSupport
 import WasmCore
 @testable import WasmRuntime
 import XCTest
