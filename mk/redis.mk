@@ -5,7 +5,8 @@
 # Targets
 #   redis-wasm          build/redis.wasm: upstream's server objects (bio.o left
 #                       out) + Lua, hdr_histogram, hiredis + wasm/shim.c,
-#                       wasm/compat.c, wasm/bio.c; a standalone reactor module.
+#                       wasm/compat.c, wasm/files.c, wasm/bio.c; a standalone
+#                       reactor module.
 #   bench-redis-wasm    build/bench/redis-bench.wasm: the same objects with
 #                       bench/redis_bench.c as a WASI command (`_start`), Lua's
 #                       setjmp/longjmp compiled out so it imports WASI only.
@@ -81,7 +82,7 @@ redis_objs = $(addprefix $(1)/src/,$(REDIS_SERVER_OBJ)) \
 
 WASM_OBJ_DIR   := $(REDIS_BUILD)/redis-obj
 NATIVE_OBJ_DIR := $(REDIS_BUILD)/native
-REDIS_WASM_OBJS   := $(call redis_objs,$(WASM_OBJ_DIR)) $(WASM_OBJ_DIR)/wasm/compat.o
+REDIS_WASM_OBJS   := $(call redis_objs,$(WASM_OBJ_DIR)) $(WASM_OBJ_DIR)/wasm/compat.o $(WASM_OBJ_DIR)/wasm/files.o
 REDIS_NATIVE_OBJS := $(call redis_objs,$(NATIVE_OBJ_DIR))
 
 # ---- upstream's compile flags (debug info and -fPIC dropped) -----------------
@@ -139,11 +140,11 @@ redis_empty :=
 redis_space := $(redis_empty) $(redis_empty)
 redis_comma := ,
 REDIS_WASM_LDFLAGS = $(WASM_OPT) $(WASM_FEATURES) -sSTANDALONE_WASM --no-entry -sWASM_BIGINT \
-                     -sALLOW_MEMORY_GROWTH --profiling-funcs \
+                     -sALLOW_MEMORY_GROWTH --profiling-funcs --js-library wasm/files-imports.js \
                      -sEXPORTED_FUNCTIONS=$(subst $(redis_space),$(redis_comma),$(addprefix _,$(REDIS_EXPORTS)))
 
 # (emcc may leave a broken output behind when it fails: remove it)
-$(REDIS_BUILD)/redis.wasm: $(REDIS_WASM_OBJS) $(REDIS_MK)
+$(REDIS_BUILD)/redis.wasm: $(REDIS_WASM_OBJS) $(REDIS_MK) wasm/files-imports.js
 	$(call redis_say,LINK wasm,$@)
 	$(REDIS_Q)$(EMCC_RUN) $(REDIS_WASM_LDFLAGS) $(REDIS_WASM_OBJS) -o $@ || { rm -f $@; exit 1; }
 
@@ -166,10 +167,10 @@ $(REDIS_BUILD)/bench/wasm-obj/%.o: bench/%.c
 	$(call redis_say,CC wasm,$<)
 	$(REDIS_Q)$(WASM_CC) $(SHIM_CFLAGS) $(WASM_OPT) $(BENCH_NOSJLJ) -MMD -MP -c $< -o $@
 
-$(REDIS_BUILD)/bench/redis-bench.wasm: $(BENCH_WASM_OBJS) $(REDIS_MK)
+$(REDIS_BUILD)/bench/redis-bench.wasm: $(BENCH_WASM_OBJS) $(REDIS_MK) wasm/files-imports.js
 	$(call redis_say,LINK wasm,$@)
 	$(REDIS_Q)$(EMCC_RUN) $(WASM_OPT) $(WASM_FEATURES) -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH $(BENCH_NOSJLJ) \
-	    --profiling-funcs $(BENCH_WASM_OBJS) -o $@ || { rm -f $@; exit 1; }
+	    --profiling-funcs --js-library wasm/files-imports.js $(BENCH_WASM_OBJS) -o $@ || { rm -f $@; exit 1; }
 
 # ---- the native build (same sources, shim and bio; gcc -O2) ------------------
 $(NATIVE_OBJ_DIR)/src/%.o: $(REDIS_DIR)/src/%.c

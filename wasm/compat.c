@@ -5,13 +5,11 @@
  * import. Defining them here keeps the module's imports to WASI preview1 plus
  * Emscripten's two setjmp/longjmp helpers (invoke_*, _emscripten_throw_longjmp).
  *
- * The embedded Redis has no listener, no file system and no child processes:
- *   - files: only the standard streams exist. Opening anything else for
- *     reading fails with ENOENT (so start-up finds no dump.rdb or AOF and
- *     goes on, as with an empty data directory); creating or changing files
- *     fails with EROFS (so SAVE, CONFIG REWRITE... answer an error). The
- *     working directory is "/". Reads and writes of open descriptors go
- *     through WASI (fd_read, fd_write, fd_seek, fd_sync, fd_close).
+ * The embedded Redis has no listener and no child processes:
+ *   - files: paths are WASI calls on the host's preopened data directory
+ *     (wasm/files.c); chmod, dup and directory listing are not supported.
+ *     Reads and writes of open descriptors go through WASI (fd_read,
+ *     fd_write, fd_seek, fd_sync, fd_close).
  *   - sockets: none (EAFNOSUPPORT; getaddrinfo fails), so REPLICAOF and
  *     CLUSTER MEET cannot connect. poll/select report no ready descriptor.
  *   - pipes: Redis creates pipes that never carry data here (the module
@@ -59,82 +57,11 @@ void __call_sighandler(void (*handler)(int), int sig) {
 
 /* ---- files ------------------------------------------------------------------- */
 
-long __syscall_open(const char *path, long flags, ...) {
-    if (strcmp(path, "/dev/stdin") == 0) return STDIN_FILENO;
-    if (strcmp(path, "/dev/stdout") == 0) return STDOUT_FILENO;
-    if (strcmp(path, "/dev/stderr") == 0) return STDERR_FILENO;
-    return (flags & O_CREAT) ? -EROFS : -ENOENT;
-}
-
-long __syscall_faccessat(long dirfd, long path, long amode, long flags) {
-    (void)dirfd, (void)path, (void)amode, (void)flags;
-    return -ENOENT;
-}
-
-long __syscall_stat64(long path, long buf) {
-    (void)path, (void)buf;
-    return -ENOENT;
-}
-
-long __syscall_lstat64(long path, long buf) {
-    (void)path, (void)buf;
-    return -ENOENT;
-}
-
-long __syscall_fstatat64(long dirfd, long path, long buf, long flags) {
-    (void)dirfd, (void)path, (void)buf, (void)flags;
-    return -ENOENT;
-}
-
-/* The standard streams are character devices; other descriptors are unknown. */
-long __syscall_fstat64(long fd, long buf) {
-    if (fd < 0 || fd > 2) return -EBADF;
-    struct stat *st = (struct stat *)buf;
-    memset(st, 0, sizeof(*st));
-    st->st_mode = S_IFCHR | 0620;
-    st->st_blksize = 4096;
-    return 0;
-}
-
-long __syscall_getcwd(long buf, long size) {
-    if (size < 2) return -ERANGE;
-    memcpy((char *)buf, "/", 2);
-    return 2;
-}
-
-long __syscall_chdir(long path) {
-    const char *p = (const char *)path;
-    return (strcmp(p, "/") == 0 || strcmp(p, ".") == 0 || strcmp(p, "./") == 0) ? 0 : -ENOENT;
-}
-
-long __syscall_mkdir(long path, long mode) {
-    (void)path, (void)mode;
-    return -EROFS;
-}
-
-long __syscall_unlink(long path) {
-    (void)path;
-    return -ENOENT;
-}
-
-long __syscall_rename(long old_path, long new_path) {
-    (void)old_path, (void)new_path;
-    return -ENOENT;
-}
-
-long __syscall_truncate64(long path, long low, long high) {
-    (void)path, (void)low, (void)high;
-    return -ENOENT;
-}
+/* open, stat, rename, unlink, mkdir, getcwd, chdir...: wasm/files.c. */
 
 long __syscall_chmod(long path, long mode) {
     (void)path, (void)mode;
     return -ENOENT;
-}
-
-long __syscall_ftruncate64(long fd, long low, long high) {
-    (void)fd, (void)low, (void)high;
-    return -EBADF;
 }
 
 long __syscall_fchmod(long fd, long mode) {

@@ -69,7 +69,7 @@ public final class Redis: @unchecked Sendable {
         self.options = options
         wasmModulePath = try options.resolvedWasmModulePath()
         let module = try RedisModuleCache.module(atPath: wasmModulePath)
-        let wasi = WASIConfiguration(arguments: ["redis-server"])
+        let wasi = options.wasiConfiguration
         do {
             instance = try RedisInstance(module: module, configuration: options.configuration, wasi: wasi, limits: storeLimits)
         } catch {

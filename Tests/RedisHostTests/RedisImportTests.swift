@@ -23,6 +23,16 @@ final class RedisImportTests: XCTestCase {
         "wasi_snapshot_preview1.fd_sync [i32] -> [i32]",
         "wasi_snapshot_preview1.fd_fdstat_get [i32 i32] -> [i32]",
         "wasi_snapshot_preview1.fd_seek [i32 i64 i32 i32] -> [i32]",
+        // the data directory (wasm/files.c)
+        "wasi_snapshot_preview1.fd_prestat_get [i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.fd_prestat_dir_name [i32 i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.fd_filestat_get [i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.fd_filestat_set_size [i32 i64] -> [i32]",
+        "wasi_snapshot_preview1.path_open [i32 i32 i32 i32 i32 i64 i64 i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.path_filestat_get [i32 i32 i32 i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.path_create_directory [i32 i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.path_unlink_file [i32 i32 i32] -> [i32]",
+        "wasi_snapshot_preview1.path_rename [i32 i32 i32 i32 i32 i32] -> [i32]",
     ]
 
     func testRedisWasmImportsExactlyWhatTheHostProvides() throws {

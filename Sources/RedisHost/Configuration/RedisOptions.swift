@@ -1,3 +1,5 @@
+import WasmRuntime
+
 /// How to start an embedded Redis: memory limit, eviction policy, further redis.conf
 /// directives, and which redis.wasm to run.
 ///
@@ -24,14 +26,23 @@ public struct RedisOptions: Sendable, Hashable {
     public var directives: [RedisConfigDirective]
     /// The redis.wasm to run; nil to find it as ``RedisWasmModule`` describes.
     public var wasmModulePath: String?
+    /// The host directory Redis keeps its files in (`dump.rdb`, the AOF), which must exist;
+    /// nil for none (no persistence: every file operation of the guest fails). The guest sees
+    /// it as ``dataDirectoryGuestPath`` (its `dir`) and can reach nothing outside it: WASI
+    /// path resolution refuses absolute paths, `..` and symbolic links leading out.
+    public var dataDirectory: String?
+
+    /// Where the guest sees ``dataDirectory``.
+    public static let dataDirectoryGuestPath = "/data"
 
     /// Options with a memory limit in bytes (default 256 MiB) and `noeviction`.
     public init(maxmemory: UInt64 = defaultMaxmemory, maxmemoryPolicy: MaxmemoryPolicy = .noEviction,
-                directives: [RedisConfigDirective] = [], wasmModulePath: String? = nil) {
+                directives: [RedisConfigDirective] = [], wasmModulePath: String? = nil, dataDirectory: String? = nil) {
         self.maxmemory = maxmemory
         self.maxmemoryPolicy = maxmemoryPolicy
         self.directives = directives
         self.wasmModulePath = wasmModulePath
+        self.dataDirectory = dataDirectory
     }
 
     /// Options with a memory limit in Redis's size syntax (`"128mb"`, `"1gb"`, `"100k"`;
@@ -39,19 +50,30 @@ public struct RedisOptions: Sendable, Hashable {
     ///
     /// - Throws: ``RedisOptionsError/invalidMemorySize(_:)``.
     public init(maxmemory: String, maxmemoryPolicy: MaxmemoryPolicy = .noEviction,
-                directives: [RedisConfigDirective] = [], wasmModulePath: String? = nil) throws(RedisOptionsError) {
+                directives: [RedisConfigDirective] = [], wasmModulePath: String? = nil,
+                dataDirectory: String? = nil) throws(RedisOptionsError) {
         self.init(maxmemory: try MemorySize.bytes(maxmemory), maxmemoryPolicy: maxmemoryPolicy,
-                  directives: directives, wasmModulePath: wasmModulePath)
+                  directives: directives, wasmModulePath: wasmModulePath, dataDirectory: dataDirectory)
     }
 
     /// The redis.conf text handed to the guest's `redis_init`: `maxmemory <bytes>`,
-    /// `maxmemory-policy <name>`, then ``directives``, one per line, each line ending in
+    /// `maxmemory-policy <name>`, `dir /data` when there is a ``dataDirectory``, then
+    /// ``directives``, one per line, each line ending in
     /// LF, values quoted as Redis's config parser expects (``RedisConfigDirective/line``).
     /// The text never contains a NUL byte (a NUL in a value is written `\x00`).
     public var configuration: String {
+        let directory = dataDirectory.map { _ in RedisConfigDirective("dir", Self.dataDirectoryGuestPath) }
         let lines = [RedisConfigDirective("maxmemory", String(maxmemory)),
-                     RedisConfigDirective("maxmemory-policy", maxmemoryPolicy.configName)] + directives
+                     RedisConfigDirective("maxmemory-policy", maxmemoryPolicy.configName)] + (directory.map { [$0] } ?? [])
+            + directives
         return lines.map { $0.line + "\n" }.joined()
+    }
+
+    /// What the guest's WASI sees: its program name and, with a ``dataDirectory``, that
+    /// directory preopened as ``dataDirectoryGuestPath`` (descriptor 3).
+    var wasiConfiguration: WASIConfiguration {
+        WASIConfiguration(arguments: ["redis-server"],
+                          preopens: dataDirectory.map { [(hostPath: $0, guestPath: Self.dataDirectoryGuestPath)] } ?? [])
     }
 
     /// The redis.wasm to run: ``wasmModulePath`` if set (it must exist), else the first
