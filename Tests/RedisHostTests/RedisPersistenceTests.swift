@@ -26,8 +26,8 @@ final class RedisPersistenceTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
-    private func startPersistentRedis() throws -> Redis {
-        try Redis(RedisOptions(directives: [RedisConfigDirective("enable-debug-command", "yes")],
+    private func startPersistentRedis(_ directives: [RedisConfigDirective] = []) throws -> Redis {
+        try Redis(RedisOptions(directives: [RedisConfigDirective("enable-debug-command", "yes")] + directives,
                                dataDirectory: dataDirectory.path))
     }
 
@@ -171,5 +171,34 @@ final class RedisPersistenceTests: XCTestCase {
             guard case RedisError.exited(code: 1) = error else { return XCTFail("\(error)") }
         }
         XCTAssertEqual(try Data(contentsOf: dumpFile), truncated, "the damaged file is left for the user")
+    }
+
+    func testAcknowledgedWritesSurviveInTheAppendOnlyFile() throws {
+        let aof = [RedisConfigDirective("appendonly", "yes"), RedisConfigDirective("appendfsync", "always")]
+        let writes = 10_000
+        do {
+            let redis = try startPersistentRedis(aof)
+            try timed("\(writes) writes, appendfsync always") {
+                for i in 0..<writes {
+                    XCTAssertEqual(try redis.call("SET", "key:\(i)", "value \(i)"), .simpleString("OK"))
+                }
+            }
+            try redis.call("HSET", "hash", "f", "v")
+            try redis.call("EXPIRE", "hash", 3600)
+        }
+        // dropped without SAVE: only the AOF has the data
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dumpFile.path))
+        let aofDirectory = dataDirectory.appendingPathComponent("appendonlydir")
+        let parts = try FileManager.default.contentsOfDirectory(atPath: aofDirectory.path).sorted()
+        XCTAssertEqual(parts, ["appendonly.aof.1.base.rdb", "appendonly.aof.1.incr.aof", "appendonly.aof.manifest"])
+
+        let reopened = try timed("reopen and replay") { try startPersistentRedis(aof) }
+        XCTAssertEqual(try reopened.call("DBSIZE"), .integer(Int64(writes + 1)))
+        for i in stride(from: 0, to: writes, by: 97) {
+            XCTAssertEqual(try reopened.call("GET", "key:\(i)"), bulk("value \(i)"))
+        }
+        XCTAssertEqual(try reopened.call("GET", "key:\(writes - 1)"), bulk("value \(writes - 1)"))
+        let ttl = try XCTUnwrap(try reopened.call("TTL", "hash").int)
+        XCTAssertTrue((3500...3600).contains(ttl), "TTL \(ttl)")
     }
 }
