@@ -12,7 +12,7 @@
  * kept here) and `.`/`..` are folded lexically, so `/data/../etc` lies
  * outside. The rest of the path goes to WASI relative to descriptor 3: the
  * host resolves it one component at a time and refuses anything leading out
- * of the directory, symbolic links included (ENOTCAPABLE).
+ * of the directory, symbolic links included (ENOTCAPABLE, reported as EACCES).
  *
  * Descriptors returned are the host's WASI descriptors, so read, write,
  * lseek, fsync and close (which libc already does with fd_read, fd_write,
@@ -126,6 +126,14 @@ static long data_path_to_change(const char *path, char *out) {
     return error == -ENOENT ? -EROFS : error;
 }
 
+/* A WASI result as a syscall's: 0, or a negated errno. Emscripten's errno
+ * values are WASI's; ENOTCAPABLE (a path leading out of the directory) becomes
+ * EACCES, the error a POSIX program expects for a path it may not use. */
+static long syscall_result(__wasi_errno_t status) {
+    if (status == __WASI_ERRNO_NOTCAPABLE) return -EACCES;
+    return -(long)status;
+}
+
 /* ---- open ------------------------------------------------------------------- */
 
 #define RIGHTS_READ  (__WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_READDIR)
@@ -160,7 +168,7 @@ long __syscall_open(const char *path, long flags, ...) {
     __wasi_fd_t fd;
     __wasi_errno_t status = __wasi_path_open(DATA_FD, lookup, relative, strlen(relative), oflags, rights,
                                              ~(__wasi_rights_t)0, fdflags, &fd);
-    if (status != __WASI_ERRNO_SUCCESS) return -(long)status;
+    if (status != __WASI_ERRNO_SUCCESS) return syscall_result(status);
     return (long)fd;
 }
 
@@ -198,7 +206,7 @@ static long stat_path(const char *path, struct stat *st, int follow) {
     __wasi_filestat_t status;
     __wasi_errno_t result = __wasi_path_filestat_get(DATA_FD, follow ? __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW : 0,
                                                      relative, strlen(relative), &status);
-    if (result != __WASI_ERRNO_SUCCESS) return -(long)result;
+    if (result != __WASI_ERRNO_SUCCESS) return syscall_result(result);
     fill_stat(&status, st);
     return 0;
 }
@@ -223,7 +231,7 @@ long __syscall_fstat64(long fd, long buf) {
     }
     __wasi_filestat_t status;
     __wasi_errno_t result = __wasi_fd_filestat_get((__wasi_fd_t)fd, &status);
-    if (result != __WASI_ERRNO_SUCCESS) return -(long)result;
+    if (result != __WASI_ERRNO_SUCCESS) return syscall_result(result);
     fill_stat(&status, st);
     return 0;
 }
@@ -248,14 +256,14 @@ long __syscall_mkdir(long path, long mode) {
     char relative[PATH_MAX];
     long error = data_path_to_change((const char *)path, relative);
     if (error) return error;
-    return -(long)__wasi_path_create_directory(DATA_FD, relative, strlen(relative));
+    return syscall_result(__wasi_path_create_directory(DATA_FD, relative, strlen(relative)));
 }
 
 long __syscall_unlink(long path) {
     char relative[PATH_MAX];
     long error = data_path_to_change((const char *)path, relative);
     if (error) return error;
-    return -(long)__wasi_path_unlink_file(DATA_FD, relative, strlen(relative));
+    return syscall_result(__wasi_path_unlink_file(DATA_FD, relative, strlen(relative)));
 }
 
 long __syscall_rename(long old_path, long new_path) {
@@ -263,12 +271,12 @@ long __syscall_rename(long old_path, long new_path) {
     long error = data_path_to_change((const char *)old_path, from);
     if (!error) error = data_path_to_change((const char *)new_path, to);
     if (error) return error;
-    return -(long)__wasi_path_rename(DATA_FD, from, strlen(from), DATA_FD, to, strlen(to));
+    return syscall_result(__wasi_path_rename(DATA_FD, from, strlen(from), DATA_FD, to, strlen(to)));
 }
 
 long __syscall_ftruncate64(long fd, long low, long high) {
     uint64_t size = ((uint64_t)(uint32_t)high << 32) | (uint32_t)low;
-    return -(long)__wasi_fd_filestat_set_size((__wasi_fd_t)fd, size);
+    return syscall_result(__wasi_fd_filestat_set_size((__wasi_fd_t)fd, size));
 }
 
 long __syscall_truncate64(long path, long low, long high) {

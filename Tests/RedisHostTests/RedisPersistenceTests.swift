@@ -122,9 +122,14 @@ final class RedisPersistenceTests: XCTestCase {
         try Data("untouched".utf8).write(to: secret)
         try FileManager.default.createSymbolicLink(at: dataDirectory.appendingPathComponent("escape"), withDestinationURL: outside)
 
-        let redis = try startPersistentRedis()
+        try FileManager.default.createDirectory(at: dataDirectory.appendingPathComponent("inside"), withIntermediateDirectories: false)
+        // `dir` is a protected config: allow CONFIG SET on it so the guest's chdir is what refuses.
+        let redis = try startPersistentRedis([RedisConfigDirective("enable-protected-configs", "yes")])
         try redis.call("SET", "k", "v")
-        for dir in ["/etc", "/", "/data/../outside", "/data/escape", "/data/escape/", "../outside", "escape"] {
+        XCTAssertEqual(try redis.call("CONFIG", "SET", "dir", "inside"), .simpleString("OK"), "a directory inside is allowed")
+        XCTAssertEqual(try redis.call("CONFIG", "GET", "dir"), .array([bulk("dir"), bulk("/data/inside")]))
+        XCTAssertEqual(try redis.call("CONFIG", "SET", "dir", ".."), .simpleString("OK"))
+        for dir in ["/etc", "/tmp", "/data/../outside", "/data/escape", "/data/escape/", "../outside", "escape", "inside/../../outside"] {
             guard case .error = try redis.call("CONFIG", "SET", "dir", dir) else {
                 XCTFail("CONFIG SET dir \(dir) succeeded")
                 continue
@@ -137,6 +142,9 @@ final class RedisPersistenceTests: XCTestCase {
             }
         }
         XCTAssertEqual(try redis.call("CONFIG", "GET", "dir"), .array([bulk("dir"), bulk("/data")]))
+        // the errno a program expects: nothing outside exists; a link out is not permitted
+        XCTAssertTrue(try redis.call("CONFIG", "SET", "dir", "/etc").errorMessage?.hasSuffix("No such file or directory") == true)
+        XCTAssertTrue(try redis.call("CONFIG", "SET", "dir", "escape").errorMessage?.hasSuffix("Permission denied") == true)
 
         // dump.rdb as a link to a host file outside: SAVE replaces the link (rename does not
         // follow it), the file it pointed to stays as it was.
