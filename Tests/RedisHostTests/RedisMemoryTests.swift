@@ -70,7 +70,7 @@ final class RedisMemoryTests: XCTestCase {
         let redis = try startRedis(.allKeysLFU)
         try fill(redis, "hot", count: 100)
         try fill(redis, "cold", count: 100)
-        for _ in 0..<30 { try redis.pipeline((0..<100).map { ["GET", "hot:\($0)"] }) }
+        for _ in 0..<30 { _ = try redis.pipeline((0..<100).map { ["GET", "hot:\($0)"] }) }
         XCTAssertEqual(try fill(redis, "new", count: 800), [])
         XCTAssertGreaterThan(try redis.infoField("evicted_keys"), 0)
         let hot = try surviving(redis, "hot", count: 100), cold = try surviving(redis, "cold", count: 100)

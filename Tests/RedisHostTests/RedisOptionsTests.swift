@@ -109,8 +109,8 @@ final class RedisOptionsTests: XCTestCase {
         for directory in [package + "/build", package + "/.build/x86_64-unknown-linux-gnu/debug", elsewhere + "/build"] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        FileManager.default.createFile(atPath: package + "/Package.swift", contents: Data())
-        FileManager.default.createFile(atPath: executable, contents: Data())
+        _ = FileManager.default.createFile(atPath: package + "/Package.swift", contents: Data())
+        _ = FileManager.default.createFile(atPath: executable, contents: Data())
 
         // The environment variable is the only candidate when set.
         XCTAssertEqual(RedisWasmModule.candidatePaths(environment: ["WASM_REDIS_WASM": "/x/r.wasm"],
@@ -126,10 +126,10 @@ final class RedisOptionsTests: XCTestCase {
         XCTAssertEqual(candidates, [elsewhere + "/build/redis.wasm", package + "/build/redis.wasm"])
         XCTAssertThrowsError(try RedisWasmModule.locate(environment: [:], currentDirectory: elsewhere, executablePath: executable))
 
-        FileManager.default.createFile(atPath: package + "/build/redis.wasm", contents: Data([0]))
+        _ = FileManager.default.createFile(atPath: package + "/build/redis.wasm", contents: Data([0]))
         XCTAssertEqual(try RedisWasmModule.locate(environment: [:], currentDirectory: elsewhere, executablePath: executable),
                        package + "/build/redis.wasm")
-        FileManager.default.createFile(atPath: elsewhere + "/build/redis.wasm", contents: Data([0]))
+        _ = FileManager.default.createFile(atPath: elsewhere + "/build/redis.wasm", contents: Data([0]))
         XCTAssertEqual(try RedisWasmModule.locate(environment: [:], currentDirectory: elsewhere, executablePath: executable),
                        elsewhere + "/build/redis.wasm")
         // No package root above the executable: only the working directory.
@@ -144,7 +144,7 @@ final class RedisOptionsTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("make redis-wasm"))
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("resp-\(UUID().uuidString).wasm").path
-        FileManager.default.createFile(atPath: file, contents: Data([0]))
+        _ = FileManager.default.createFile(atPath: file, contents: Data([0]))
         defer { try? FileManager.default.removeItem(atPath: file) }
         XCTAssertEqual(try RedisOptions(wasmModulePath: file).resolvedWasmModulePath(), file)
     }

@@ -44,7 +44,7 @@ public struct Memory: Hashable {
     /// Writes `bytes` at `offset`. Throws a `Trap` when the range is not inside the memory.
     public func write(_ bytes: some Collection<UInt8>, at offset: Int) throws {
         try withUnsafeMutableBytes(at: offset, count: bytes.count) { buffer in
-            _ = buffer.copyBytes(from: bytes)
+            buffer.copyBytes(from: bytes)
         }
     }
 

@@ -130,7 +130,7 @@ extension Store {
         }
         // §4.5.4 step 16: the start function.
         if let start = module.start {
-            try invoke(functions[Int(start)], arguments: [])
+            _ = try invoke(functions[Int(start)], arguments: [])
         }
         return Instance(store: self, moduleInstance: instance)
     }
