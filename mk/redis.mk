@@ -5,8 +5,8 @@
 # Targets
 #   redis-wasm          build/redis.wasm: upstream's server objects (bio.o left
 #                       out) + Lua, hdr_histogram, hiredis + wasm/shim.c,
-#                       wasm/compat.c, wasm/files.c, wasm/bio.c; a standalone
-#                       reactor module.
+#                       wasm/compat.c, wasm/files.c, wasm/fork.c, wasm/bio.c; a
+#                       standalone reactor module.
 #   bench-redis-wasm    build/bench/redis-bench.wasm: the same objects with
 #                       bench/redis_bench.c as a WASI command (`_start`), Lua's
 #                       setjmp/longjmp compiled out so it imports WASI only.
@@ -82,7 +82,8 @@ redis_objs = $(addprefix $(1)/src/,$(REDIS_SERVER_OBJ)) \
 
 WASM_OBJ_DIR   := $(REDIS_BUILD)/redis-obj
 NATIVE_OBJ_DIR := $(REDIS_BUILD)/native
-REDIS_WASM_OBJS   := $(call redis_objs,$(WASM_OBJ_DIR)) $(WASM_OBJ_DIR)/wasm/compat.o $(WASM_OBJ_DIR)/wasm/files.o
+REDIS_WASM_OBJS   := $(call redis_objs,$(WASM_OBJ_DIR)) $(WASM_OBJ_DIR)/wasm/compat.o $(WASM_OBJ_DIR)/wasm/files.o \
+                     $(WASM_OBJ_DIR)/wasm/fork.o
 REDIS_NATIVE_OBJS := $(call redis_objs,$(NATIVE_OBJ_DIR))
 
 # ---- upstream's compile flags (debug info and -fPIC dropped) -----------------
@@ -101,6 +102,9 @@ SHIM_CFLAGS    = -std=c11 -Wall -W -Wno-missing-field-initializers -I$(REDIS_DIR
 
 # server.c defines main(); the shim (or the bench driver) is the entry instead.
 REDIS_MAIN_RENAME = -Dmain=redis_main
+# In the WebAssembly build, wasm/fork.c's redisFork and exitFromChild (children run in the
+# foreground) replace server.c's, which are compiled under these names and left unused.
+REDIS_FORK_RENAME = -DredisFork=redisProcessFork -DexitFromChild=exitFromProcessChild
 
 # ---- the WebAssembly build ---------------------------------------------------
 WASM_CC = $(EMCC_RUN) $(WASM_FEATURES)
@@ -108,7 +112,10 @@ WASM_CC = $(EMCC_RUN) $(WASM_FEATURES)
 $(WASM_OBJ_DIR)/src/%.o: $(REDIS_DIR)/src/%.c
 	@mkdir -p $(@D)
 	$(call redis_say,CC wasm,$<)
-	$(REDIS_Q)$(WASM_CC) $(REDIS_CFLAGS) $(WASM_OPT) $(if $(filter server.o,$(@F)),$(REDIS_MAIN_RENAME)) -MMD -MP -c $< -o $@
+	$(REDIS_Q)$(WASM_CC) $(REDIS_CFLAGS) $(WASM_OPT) $(if $(filter server.o,$(@F)),$(REDIS_MAIN_RENAME) $(REDIS_FORK_RENAME)) -MMD -MP -c $< -o $@
+
+# (the renames above are flags: a change to them must rebuild server.o)
+$(WASM_OBJ_DIR)/src/server.o: $(REDIS_MK)
 
 $(WASM_OBJ_DIR)/lua/%.o: $(REDIS_DIR)/deps/lua/src/%.c
 	@mkdir -p $(@D)
