@@ -27,8 +27,8 @@ struct CommandLineOptions {
     var port: UInt16 = 6379
 
     static let usage = """
-        usage: wasm-redis [--maxmemory SIZE] [--maxmemory-policy POLICY] [--config FILE] [--wasm PATH] [--raw] [COMMAND [ARG ...]]
-               wasm-redis --serve [--bind ADDR] [--port N] [--maxmemory SIZE] [--maxmemory-policy POLICY] [--config FILE] [--wasm PATH]
+        usage: wasm-redis [--dir PATH] [--maxmemory SIZE] [--maxmemory-policy POLICY] [--config FILE] [--wasm PATH] [--raw] [COMMAND [ARG ...]]
+               wasm-redis --serve [--bind ADDR] [--port N] [--dir PATH] [--maxmemory SIZE] [--maxmemory-policy POLICY] [--config FILE] [--wasm PATH]
                wasm-redis --version | --help
         """
 
@@ -42,6 +42,15 @@ struct CommandLineOptions {
         ("a b\\n", 'c d', \\xHH escapes), or line by line from standard input when it is not a terminal.
         With a command, it runs that command, prints the reply and exits with status 1 on an error reply.
 
+        Without --dir, Redis keeps nothing on disk. With --dir, it keeps dump.rdb and the AOF
+        (appendonly yes) in PATH, loads them at start, saves on the save points (those of
+        redis-server, 3600 1 300 100 60 10000, unless --config sets others), and when it stops
+        (SHUTDOWN, SIGINT, SIGTERM, the shell's end) saves as redis-server does on shutdown:
+        dump.rdb when there are save points (not after SHUTDOWN NOSAVE), the AOF when it is on.
+        BGSAVE and BGREWRITEAOF do their work before they answer (there is no fork).
+
+          --dir PATH                keep Redis's files (dump.rdb, appendonlydir/) in PATH, an existing
+                                    directory; Redis can reach nothing outside it
           --maxmemory SIZE          memory limit, e.g. 64mb, 1gb (default 256mb)
           --maxmemory-policy NAME   noeviction (default), allkeys-lru, allkeys-lfu, allkeys-random,
                                     volatile-lru, volatile-lfu, volatile-random, volatile-ttl
@@ -58,6 +67,9 @@ struct CommandLineOptions {
           --help                    print this help
         """
 
+    /// redis-server's save points when no configuration sets any (server.c, initServerConfig).
+    static let defaultSavePoints = ["3600", "1", "300", "100", "60", "10000"]
+
     /// The Redis version redis.wasm is built from (`make redis-wasm`).
     static let redisVersion = "7.0.15"
     static let version = "wasm-redis 0.1.0 (Redis \(redisVersion))"
@@ -66,6 +78,7 @@ struct CommandLineOptions {
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var options = CommandLineOptions()
         var configDirectives: [RedisConfigDirective] = []
+        var dataDirectory: String?
         var flagDirectives: [RedisConfigDirective] = []
         var serve = false
         var bind: String?
@@ -94,6 +107,13 @@ struct CommandLineOptions {
                 flagDirectives.append(RedisConfigDirective("maxmemory-policy", policy))
             case "--config":
                 configDirectives += try readConfiguration(try value(of: name, inline: inline))
+            case "--dir":
+                let path = try value(of: name, inline: inline)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw UsageError("--dir \(path): not an existing directory")
+                }
+                dataDirectory = path
             case "--wasm":
                 options.redis.wasmModulePath = try value(of: name, inline: inline)
             case "--raw" where inline == nil:
@@ -118,7 +138,10 @@ struct CommandLineOptions {
         // The listening address is the host's: from the configuration file unless given here,
         // and never passed to Redis (inside, `port 0`: Redis itself does not listen).
         let listening: Set = ["port", "bind"]
-        options.redis.directives = configDirectives.filter { !listening.contains($0.name) } + flagDirectives
+        // With a data directory, redis-server's own save points unless the file sets others.
+        let savePoints = dataDirectory == nil ? [] : [RedisConfigDirective(name: "save", arguments: Self.defaultSavePoints)]
+        options.redis.dataDirectory = dataDirectory
+        options.redis.directives = savePoints + configDirectives.filter { !listening.contains($0.name) } + flagDirectives
         if !serve {
             guard bind == nil && port == nil else { throw UsageError("--bind and --port need --serve") }
             if !remaining.isEmpty { options.mode = .oneShot(remaining.map { Array($0.utf8) }) }

@@ -88,6 +88,25 @@ final class Shell {
         }
     }
 
+    /// At the end of the shell (end of input, `quit`, after a one-shot command), with a data
+    /// directory: what Redis's shutdown would save, without its log lines — dump.rdb when save
+    /// points are set (the AOF, when on, is already written after each command). Returns
+    /// `status`, or 1 when saving failed (the error on standard error). Nothing to do when
+    /// Redis already stopped (SHUTDOWN).
+    func saveAtEnd(status: Int32) -> Int32 {
+        guard redis.options.dataDirectory != nil, redis.isUsable else { return status }
+        do {
+            let savePoints = try redis.call("CONFIG", "GET", "save").array?.last?.string ?? ""
+            guard !savePoints.isEmpty else { return status }
+            let reply = try redis.call("SAVE")
+            guard let message = reply.errorMessage else { return status }
+            FileHandle.standardError.write(Data("wasm-redis: saving at exit failed: \(message)\n".utf8))
+            return 1
+        } catch {
+            return end(error)
+        }
+    }
+
     /// The exit status after Redis stopped: 0 after SHUTDOWN; else, after printing why on
     /// standard error (a trap with the guest's backtrace, a panic's exit status), Redis's
     /// status or 1.

@@ -42,12 +42,12 @@ func main() -> Int32 {
     let shell = Shell(redis: redis, raw: options.raw)
     if case .oneShot(let command) = options.mode {
         do {
-            return try shell.run(command) ? 1 : 0
+            return shell.saveAtEnd(status: try shell.run(command) ? 1 : 0)
         } catch {
             return shell.end(error)
         }
     }
-    return shell.readCommands(interactive: isatty(STDIN_FILENO) == 1)
+    return shell.saveAtEnd(status: shell.readCommands(interactive: isatty(STDIN_FILENO) == 1))
 }
 
 exit(main())
