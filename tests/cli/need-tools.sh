@@ -2,8 +2,9 @@
 # Installs what the wasm-redis tests and benchmark need, only when missing:
 #   need-tools.sh clients   redis-cli and redis-benchmark (Debian redis-tools), Python 3 with
 #                           the redis package (pip install redis)
-#   need-tools.sh server    Debian's redis-server (the native yardstick of make bench-server;
-#                           the benchmark runs its own instance, never the system service)
+#   need-tools.sh server    Debian's redis-server (the native yardstick of make bench-server,
+#                           and test-native-files.sh's; both run their own instance, never
+#                           the system service)
 set -eu
 apt_install() {
     echo "installing Debian packages: $*"
