@@ -30,10 +30,6 @@ private enum Vector {
 }
 
 final class VectorExecutionTests: XCTestCase {
-    func testInstructionsKeepTheirSixteenByteStride() {
-        XCTAssertEqual(MemoryLayout<InternalInstruction>.stride, 16)
-    }
-
     func testVectorParametersResultsAndLaneArithmetic() throws {
         var builder = ModuleBuilder()
         builder.exportFunction("add", builder.function(FuncType([.v128, .v128], [.v128]),

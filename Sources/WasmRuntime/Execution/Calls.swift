@@ -17,7 +17,7 @@ extension Store {
     /// Prepares the frame of an activation's first function, whose arguments are at `base`;
     /// returns its code.
     func enterFirst(_ function: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
-                    valuesEnd: UnsafeMutablePointer<UInt64>) throws -> UnsafePointer<InternalInstruction> {
+                    valuesEnd: UnsafeMutablePointer<UInt64>) throws -> UnsafePointer<EncodedInstruction> {
         let code = try function.pointee.code ?? translate(function)
         let entity = function.pointee
         guard valuesEnd - base >= Int(entity.frameSlots) else { throw TrapReason.callStackExhausted }
@@ -30,7 +30,7 @@ extension Store {
     /// caller left the arguments. Its declared locals start as zero.
     @inline(__always)
     func enter(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
-               pc: inout UnsafePointer<InternalInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
+               pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
                frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) throws {
         let code = try callee.pointee.code ?? translate(callee)
         let entity = callee.pointee
@@ -49,7 +49,7 @@ extension Store {
 
     /// §4.4.10.2 returning from a function: resumes the suspended caller.
     @inline(__always)
-    func leave(pc: inout UnsafePointer<InternalInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
+    func leave(pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
                frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) {
         frames -= 1
         let frame = frames.pointee
@@ -63,7 +63,7 @@ extension Store {
     /// the value stack above the host function's arguments and results.
     @inline(never)
     func callHost(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
-                  pc: UnsafePointer<InternalInstruction>, fp: UnsafeMutablePointer<UInt64>,
+                  pc: UnsafePointer<EncodedInstruction>, fp: UnsafeMutablePointer<UInt64>,
                   frames: UnsafeMutablePointer<Frame>, function: FunctionAddress) throws {
         guard frames < stack.framesEnd else { throw TrapReason.callStackExhausted }
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))

@@ -48,14 +48,14 @@ extension Store {
 
     /// Translates the body of `function` (first call) and records its code and frame size.
     @inline(never)
-    func translate(_ function: FunctionAddress) throws -> UnsafeMutablePointer<InternalInstruction> {
+    func translate(_ function: FunctionAddress) throws -> UnsafeMutablePointer<EncodedInstruction> {
         let owner = function.pointee.instance.unsafelyUnwrapped.pointee.owner
         var translator = Translator(
             module: owner.module, instance: owner.entity.pointee,
             functionTypeIndices: owner.functionTypeIndices, functionIndex: Int(function.pointee.index))
         let translated = try translator.translate()
-        let buffer = UnsafeMutableBufferPointer<InternalInstruction>.allocate(capacity: max(translated.code.count, 1))
-        _ = buffer.initialize(from: translated.code)
+        let buffer = UnsafeMutableBufferPointer<EncodedInstruction>.allocate(capacity: max(translated.code.count, 1))
+        _ = buffer.initialize(from: translated.code.lazy.map(\.encoded))
         owner.adopt(code: buffer)
         function.pointee.code = buffer.baseAddress!
         function.pointee.frameSlots = translated.frameSlots

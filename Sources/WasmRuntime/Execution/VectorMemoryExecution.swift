@@ -103,10 +103,11 @@ extension VectorExecution {
 
     /// §4.4.3 i8x16.shuffle; `lanes` points at the two `vectorShuffleLanes` that follow it.
     static func shuffle(_ fp: UnsafeMutablePointer<UInt64>, result: Slot, lhs: Slot, rhs: Slot,
-                        lanes: UnsafePointer<InternalInstruction>) {
-        guard case .vectorShuffleLanes(let low) = lanes[0], case .vectorShuffleLanes(let high) = lanes[1] else {
+                        lanes: UnsafePointer<EncodedInstruction>) {
+        guard lanes[0].opcode == .vectorShuffleLanes, lanes[1].opcode == .vectorShuffleLanes else {
             preconditionFailure("i8x16.shuffle without its lane indices")
         }
-        fp[v128: result] = V128.i8x16Shuffle(fp[v128: lhs], fp[v128: rhs], lanes: V128(low: low, high: high))
+        fp[v128: result] = V128.i8x16Shuffle(fp[v128: lhs], fp[v128: rhs],
+                                             lanes: V128(low: lanes[0].wide, high: lanes[1].wide))
     }
 }

@@ -29,7 +29,7 @@ struct FunctionEntity {
     /// Known once the body is translated.
     var frameSlots: Int32
     /// The translated body; `nil` until the first call (lazy translation) and for host functions.
-    var code: UnsafeMutablePointer<InternalInstruction>?
+    var code: UnsafeMutablePointer<EncodedInstruction>?
     /// The module instance the function closes over (`nil` for host functions).
     var instance: InstanceAddress?
     var index: UInt32

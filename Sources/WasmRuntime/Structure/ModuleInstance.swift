@@ -37,7 +37,7 @@ final class ModuleInstance {
     private(set) var exports: [(name: String, address: ExternAddress)] = []
     private(set) var exportsByName: [ExactName: ExternAddress] = [:]
     /// Buffers of translated function bodies, freed with the instance.
-    private var codeBuffers: [UnsafeMutableBufferPointer<InternalInstruction>] = []
+    private var codeBuffers: [UnsafeMutableBufferPointer<EncodedInstruction>] = []
 
     init(module: Module, typeIDs: [UInt32], functions: [FunctionAddress], tables: [TableAddress],
          memories: [MemoryAddress], globals: [GlobalAddress]) {
@@ -82,7 +82,7 @@ final class ModuleInstance {
     }
 
     /// Keeps a translated body alive as long as the instance.
-    func adopt(code: UnsafeMutableBufferPointer<InternalInstruction>) {
+    func adopt(code: UnsafeMutableBufferPointer<EncodedInstruction>) {
         codeBuffers.append(code)
     }
 

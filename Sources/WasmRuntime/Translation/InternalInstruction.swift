@@ -1,6 +1,7 @@
 // The interpreter's internal code (DESIGN.md, "Internal code"): what each function body is
-// translated to before it first runs. A function's code is a flat, contiguous array of these
-// fixed-size (16-byte) instructions. Operands and results are addressed by `Slot`: an offset
+// translated to before it first runs, as the translator builds and rewrites it; the
+// interpreter runs the same instructions in their fixed-size (16-byte) executable form,
+// `EncodedInstruction`, one for one, in a flat contiguous array per function. Operands and results are addressed by `Slot`: an offset
 // from the frame base in the value stack, fixed at translation time because operand-stack
 // heights are known statically (§3.3 validation guarantees it). Branch targets are resolved to
 // code offsets relative to the next instruction. Payloads are trivial (no references), so
@@ -11,8 +12,9 @@ import WasmCore
 /// A frame-relative index into the value stack: locals first, then the operand stack.
 typealias Slot = Int32
 
-/// One instruction of the internal code. Payloads are at most 12 bytes (an 8-byte field first)
-/// so that every instruction has a stride of 16 bytes.
+/// One instruction of the internal code. Operands fit the 12 bytes an `EncodedInstruction`
+/// has for them: at most one 8-byte operand, one 2-byte operand and three 4-byte ones (or two
+/// with the 8-byte one).
 ///
 /// Value representation in a slot: i64, f64 and references use all 64 bits; i32 and f32 use the
 /// low 32 bits and the high 32 bits are unspecified (every reader truncates). This lets
@@ -22,7 +24,7 @@ enum InternalInstruction: Equatable {
 
     /// Traps with "unreachable".
     case unreachable
-    /// Continues at `pc + offset` (pc is already past this instruction).
+    /// Continues at the next instruction + `offset`.
     case br(offset: Int32)
     /// Branches when the i32 in `condition` is non-zero.
     case brIf(condition: Slot, offset: Int32)
@@ -381,9 +383,9 @@ enum InternalInstruction: Equatable {
     case f64PromoteF32(result: Slot, source: Slot)
 
     // MARK: Vectors (§4.4.3, §4.4.7): a v128 is two slots, low half first. All executed out of
-    // line (`VectorDispatch.swift`). Payloads stay within 12 bytes like the scalar ones (a
-    // larger payload makes every instruction larger to copy: measured 4-11% slower scalar
-    // code), so the operator comes last and wider instructions take an operand in place.
+    // line (`VectorDispatch.swift`). Operands fit the 16-byte encoding like the scalar ones
+    // (larger instructions measured 4-11% slower on scalar code), so wider instructions take
+    // an operand in place.
 
     /// `result` ← op(`operand`): [v128] → [v128] operators.
     case vectorUnary(result: Slot, operand: Slot, op: SIMDOperator)
