@@ -117,6 +117,28 @@ final class RedisBackgroundPersistenceTests: DataDirectoryTestCase {
         XCTAssertEqual(try reopened.call("LRANGE", "list", 0, -1), .array(["x", "y", "z", "w"].map(bulk)))
     }
 
+    func testTheCronRewritesAGrownAOF() throws {
+        let autoRewrite = appendOnly + [RedisConfigDirective("auto-aof-rewrite-percentage", "100"),
+                                        RedisConfigDirective("auto-aof-rewrite-min-size", "4kb")]
+        var written = ""
+        do {
+            let redis = try startPersistentRedis(autoRewrite)
+            try writeKeys(redis, prefix: "k", count: 10)
+            try redis.tick()
+            XCTAssertEqual(try manifestLines().first, "file appendonly.aof.1.base.rdb seq 1 type b", "under 4 kB: no rewrite")
+            try writeKeys(redis, prefix: "k", count: 200)
+            try redis.tick()
+            XCTAssertEqual(try manifestLines(), ["file appendonly.aof.2.base.rdb seq 2 type b",
+                                                 "file appendonly.aof.2.incr.aof seq 2 type i"])
+            XCTAssertEqual(try redis.infoField("aof_rewrites", section: "persistence"), 1)
+            try redis.call("SET", "after", "rewrite")
+            written = try redis.digest()
+        }
+        let reopened = try startPersistentRedis(appendOnly)
+        XCTAssertEqual(try reopened.digest(), written)
+        XCTAssertEqual(try reopened.call("DBSIZE"), .integer(201))
+    }
+
     func testAppendonlyTurnedOnAtRunTimeWritesTheAOF() throws {
         var written = ""
         do {
