@@ -13,7 +13,8 @@
  *   - sockets: none (EAFNOSUPPORT; getaddrinfo fails), so REPLICAOF and
  *     CLUSTER MEET cannot connect. poll/select report no ready descriptor.
  *   - pipes: Redis creates pipes that never carry data here (the module
- *     system's wake-up pipe, the child-info pipe before a fork that fails).
+ *     system's wake-up pipe, diskless replication's pipes before its fork fails;
+ *     wasm/fork.c runs the RDB and AOF children in the foreground).
  *     They get descriptors from a reserved range, 64-127, that the host's
  *     WASI descriptors never reach in practice; fcntl accepts its flags.
  *   - dynamic loading (MODULE LOAD): not supported.
