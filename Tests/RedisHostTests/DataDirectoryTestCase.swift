@@ -5,16 +5,20 @@ import Foundation
 import XCTest
 
 class DataDirectoryTestCase: XCTestCase {
-    /// The data directory handed to Redis (removed after each test).
+    /// A fresh directory holding `dataDirectory` (and whatever a test puts beside it), removed
+    /// after each test.
+    var root: URL!
+    /// The data directory handed to Redis: `root/data`.
     var dataDirectory: URL!
 
     override func setUpWithError() throws {
-        dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("redis-data-\(UUID().uuidString)")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("redis-persist-\(UUID().uuidString)")
+        dataDirectory = root.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dataDirectory)
+        try? FileManager.default.removeItem(at: root)
     }
 
     /// Redis on `dataDirectory`, with DEBUG enabled, plus `directives`.

@@ -7,31 +7,15 @@ import Foundation
 @testable import RedisHost
 import XCTest
 
-final class RedisPersistenceTests: XCTestCase {
-    private var root: URL!
-    /// The data directory handed to Redis (under `root`).
-    private var dataDirectory: URL!
-    /// A directory next to it that the guest must never touch.
+final class RedisPersistenceTests: DataDirectoryTestCase {
+    /// A directory next to the data directory that the guest must never touch.
     private var outside: URL!
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("redis-persist-\(UUID().uuidString)")
-        dataDirectory = root.appendingPathComponent("data")
+        try super.setUpWithError()
         outside = root.appendingPathComponent("outside")
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
     }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    private func startPersistentRedis(_ directives: [RedisConfigDirective] = []) throws -> Redis {
-        try Redis(RedisOptions(directives: [RedisConfigDirective("enable-debug-command", "yes")] + directives,
-                               dataDirectory: dataDirectory.path))
-    }
-
-    private var dumpFile: URL { dataDirectory.appendingPathComponent("dump.rdb") }
 
     /// Every key of databases 0 and 1 with its type, encoding (not for strings), value (DEBUG DIGEST-VALUE: a
     /// digest of the contents that does not depend on the order of a hash table, unlike
@@ -196,7 +180,6 @@ final class RedisPersistenceTests: XCTestCase {
         }
         // dropped without SAVE: only the AOF has the data
         XCTAssertFalse(FileManager.default.fileExists(atPath: dumpFile.path))
-        let aofDirectory = dataDirectory.appendingPathComponent("appendonlydir")
         let parts = try FileManager.default.contentsOfDirectory(atPath: aofDirectory.path).sorted()
         XCTAssertEqual(parts, ["appendonly.aof.1.base.rdb", "appendonly.aof.1.incr.aof", "appendonly.aof.manifest"])
 
