@@ -44,7 +44,7 @@ struct CommandLineOptions {
 
         Without --dir, Redis keeps nothing on disk. With --dir, it keeps dump.rdb and the AOF
         (appendonly yes) in PATH, loads them at start, saves on the save points (those of
-        redis-server, 3600 1 300 100 60 10000, unless --config sets others), and when it stops
+        redis-server, 3600 1 300 100 60 10000, unless --config sets some), and when it stops
         (SHUTDOWN, SIGINT, SIGTERM, the shell's end) saves as redis-server does on shutdown:
         dump.rdb when there are save points (not after SHUTDOWN NOSAVE), the AOF when it is on.
         BGSAVE and BGREWRITEAOF do their work before they answer (there is no fork).
@@ -55,7 +55,7 @@ struct CommandLineOptions {
           --maxmemory-policy NAME   noeviction (default), allkeys-lru, allkeys-lfu, allkeys-random,
                                     volatile-lru, volatile-lfu, volatile-random, volatile-ttl
           --config FILE             redis.conf directives (command-line options win over them;
-                                    its port and bind are --serve's)
+                                    its port and bind are --serve's, its dir is --dir's)
           --wasm PATH               the redis.wasm to run (default: $\(RedisWasmModule.environmentVariable),
                                     else build/redis.wasm of this checkout)
           --raw                     print replies raw, as redis-cli --raw does
@@ -108,12 +108,7 @@ struct CommandLineOptions {
             case "--config":
                 configDirectives += try readConfiguration(try value(of: name, inline: inline))
             case "--dir":
-                let path = try value(of: name, inline: inline)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                    throw UsageError("--dir \(path): not an existing directory")
-                }
-                dataDirectory = path
+                dataDirectory = try existingDirectory(try value(of: name, inline: inline), named: "--dir")
             case "--wasm":
                 options.redis.wasmModulePath = try value(of: name, inline: inline)
             case "--raw" where inline == nil:
@@ -135,13 +130,20 @@ struct CommandLineOptions {
             }
         }
 
-        // The listening address is the host's: from the configuration file unless given here,
-        // and never passed to Redis (inside, `port 0`: Redis itself does not listen).
-        let listening: Set = ["port", "bind"]
-        // With a data directory, redis-server's own save points unless the file sets others.
-        let savePoints = dataDirectory == nil ? [] : [RedisConfigDirective(name: "save", arguments: Self.defaultSavePoints)]
+        // The listening address and the data directory are the host's: from the configuration
+        // file unless given here, and never passed to Redis (inside, `port 0`: Redis itself
+        // does not listen; its `dir` is the data directory's guest path).
+        let hostOwned: Set = ["port", "bind", "dir"]
+        if dataDirectory == nil, let path = configDirectives.last(where: { $0.name == "dir" })?.arguments.first {
+            dataDirectory = try existingDirectory(path, named: "configuration: dir")
+        }
+        // With a data directory, redis-server's own save points unless the file sets some (a
+        // file's first `save` line would add to them, not replace them).
+        let setsSavePoints = configDirectives.contains { $0.name == "save" }
+        let savePoints = dataDirectory == nil || setsSavePoints
+            ? [] : [RedisConfigDirective(name: "save", arguments: Self.defaultSavePoints)]
         options.redis.dataDirectory = dataDirectory
-        options.redis.directives = savePoints + configDirectives.filter { !listening.contains($0.name) } + flagDirectives
+        options.redis.directives = savePoints + configDirectives.filter { !hostOwned.contains($0.name) } + flagDirectives
         if !serve {
             guard bind == nil && port == nil else { throw UsageError("--bind and --port need --serve") }
             if !remaining.isEmpty { options.mode = .oneShot(remaining.map { Array($0.utf8) }) }
@@ -160,6 +162,15 @@ struct CommandLineOptions {
         options.bindAddress = bind ?? options.bindAddress
         options.port = port ?? options.port
         return options
+    }
+
+    /// `path` if it names an existing directory.
+    private static func existingDirectory(_ path: String, named what: String) throws(UsageError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError("\(what) \(path): not an existing directory")
+        }
+        return path
     }
 
     /// The directives of a redis.conf file.

@@ -5,6 +5,7 @@
 #   appendonly yes: the AOF has every write after a SIGKILL; BGSAVE and BGREWRITEAOF answer
 #   as redis-server does and leave complete files;
 #   the shell and one-shot commands on D: read what the server saved, save at their end;
+#   the save points with and without --dir; a configuration file's dir as the data directory;
 #   --dir on something that is not a directory: the message, status 2.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -164,6 +165,40 @@ shell_shutdown_saves() {
     [ "$("$WASM_REDIS" --dir "$dir" --raw GET k)" = v ] && [ "$("$WASM_REDIS" --dir "$dir" EXISTS never)" = "(integer) 0" ]
 }
 check "shell --dir: SHUTDOWN saves and ends the shell, status 0" shell_shutdown_saves
+
+# The save points Redis runs with: none without a data directory, redis-server's with one,
+# exactly the file's when it sets some.
+save_points() {
+    local dir=$TEST_TMP/data-savepoints
+    mkdir -p "$dir"
+    printf 'save 900 1\nsave 30 5\n' >"$TEST_TMP/save.conf"
+    local none defaults file
+    none=$("$WASM_REDIS" --raw CONFIG GET save | tail -1)
+    defaults=$("$WASM_REDIS" --dir "$dir" --raw CONFIG GET save | tail -1)
+    file=$("$WASM_REDIS" --dir "$dir" --config "$TEST_TMP/save.conf" --raw CONFIG GET save | tail -1)
+    [ -z "$none" ] && [ "$defaults" = "3600 1 300 100 60 10000" ] && [ "$file" = "900 1 30 5" ] \
+        || { echo "none '$none', defaults '$defaults', file '$file'"; return 1; }
+}
+check "save points: none without --dir, redis-server's with it, the file's when it sets some" save_points
+
+config_dir_is_the_data_directory() {
+    local dir=$TEST_TMP/data-config-dir
+    mkdir -p "$dir"
+    printf 'dir %s\n' "$dir" >"$TEST_TMP/dir.conf"
+    "$WASM_REDIS" --config "$TEST_TMP/dir.conf" SET from-config yes >/dev/null || return 1
+    [ -f "$dir/dump.rdb" ] || { echo "no dump.rdb in the configuration's dir"; return 1; }
+    local got guest
+    got=$("$WASM_REDIS" --dir "$dir" --raw GET from-config)
+    guest=$("$WASM_REDIS" --config "$TEST_TMP/dir.conf" --raw CONFIG GET dir | tail -1)
+    [ "$got" = yes ] && [ "$guest" = /data ] || { echo "GET '$got', guest dir '$guest'"; return 1; }
+    printf 'dir %s\n' "$TEST_TMP/missing" >"$TEST_TMP/bad-dir.conf"
+    local out code
+    out=$("$WASM_REDIS" --config "$TEST_TMP/bad-dir.conf" PING 2>&1)
+    code=$?
+    [ "$code" -eq 2 ] && grep -q "^wasm-redis: configuration: dir $TEST_TMP/missing: not an existing directory$" <<<"$out" \
+        || { echo "status $code: $out"; return 1; }
+}
+check "a configuration file's dir is the data directory (as redis-server reads it)" config_dir_is_the_data_directory
 
 bad_directory() {
     touch "$TEST_TMP/a-file"
