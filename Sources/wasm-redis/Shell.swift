@@ -13,6 +13,7 @@ final class Shell {
     /// and whether a MULTI is open.
     private var database = 0
     private var inTransaction = false
+    private var input = InputLines()
 
     init(redis: Redis, raw: Bool) {
         self.redis = redis
@@ -25,13 +26,13 @@ final class Shell {
         "wasm-redis" + (database != 0 ? "[\(database)]" : "") + (inTransaction ? "(TX)" : "") + "> "
     }
 
-    /// Reads command lines until end of input or `quit`/`exit`, printing a prompt before each
-    /// when `interactive`. Returns the exit status: 0, Redis's own after SHUTDOWN, or 1 when
-    /// Redis failed.
+    /// Reads command lines until end of input, `quit`/`exit` or a signal routed by
+    /// `ShellSignals`, printing a prompt before each when `interactive`. Returns the exit
+    /// status: 0, Redis's own after SHUTDOWN, or 1 when Redis failed.
     func readCommands(interactive: Bool) -> Int32 {
-        while true {
+        while !ShellSignals.received {
             if interactive { write(prompt) }
-            guard let line = readLine(strippingNewline: true) else {
+            guard let line = input.next() else {
                 if interactive { write("\n") }
                 return 0
             }
@@ -58,6 +59,7 @@ final class Shell {
                 return end(error)
             }
         }
+        return 0
     }
 
     /// Runs one command and prints its replies; returns whether one of them was an error.

@@ -40,6 +40,7 @@ func main() -> Int32 {
         return 1
     }
     let shell = Shell(redis: redis, raw: options.raw)
+    if options.redis.dataDirectory != nil { ShellSignals.install() }
     if case .oneShot(let command) = options.mode {
         do {
             return shell.saveAtEnd(status: try shell.run(command) ? 1 : 0)

@@ -4,7 +4,8 @@
 #   saves dump.rdb on shutdown, with redis-server's default save points), not SHUTDOWN NOSAVE;
 #   appendonly yes: the AOF has every write after a SIGKILL; BGSAVE and BGREWRITEAOF answer
 #   as redis-server does and leave complete files;
-#   the shell and one-shot commands on D: read what the server saved, save at their end;
+#   the shell and one-shot commands on D: read what the server saved, save at their end (also
+#   when SIGINT or SIGTERM ends the shell);
 #   the save points with and without --dir; a configuration file's dir as the data directory;
 #   --dir on something that is not a directory: the message, status 2.
 set -u
@@ -199,6 +200,31 @@ config_dir_is_the_data_directory() {
         || { echo "status $code: $out"; return 1; }
 }
 check "a configuration file's dir is the data directory (as redis-server reads it)" config_dir_is_the_data_directory
+
+shell_signal_saves() {  # shell_signal_saves SIGNAL: the shell waits for input, gets SIGNAL
+    local dir=$TEST_TMP/data-shell-$1
+    mkdir -p "$dir"
+    rm -f "$TEST_TMP/shell-input"
+    mkfifo "$TEST_TMP/shell-input"
+    "$WASM_REDIS" --dir "$dir" <"$TEST_TMP/shell-input" >"$TEST_TMP/shell-signal.txt" 2>&1 &
+    local pid=$! waited=0
+    exec 3>"$TEST_TMP/shell-input"
+    echo 'SET k v' >&3
+    until grep -q '^OK$' "$TEST_TMP/shell-signal.txt"; do
+        [ $waited -lt 300 ] || { echo "no reply"; kill -KILL "$pid"; exec 3>&-; return 1; }
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    kill "-$1" "$pid"
+    timeout 60 tail --pid="$pid" -f /dev/null
+    wait "$pid"
+    local code=$?
+    exec 3>&-
+    [ "$code" -eq 0 ] && [ "$("$WASM_REDIS" --dir "$dir" --raw GET k)" = v ] \
+        || { echo "status $code"; cat "$TEST_TMP/shell-signal.txt"; ls -la "$dir"; return 1; }
+}
+check "shell --dir: SIGTERM while it waits for input saves, status 0" shell_signal_saves TERM
+check "shell --dir: SIGINT (Ctrl-C) saves, status 0" shell_signal_saves INT
 
 bad_directory() {
     touch "$TEST_TMP/a-file"
