@@ -8,9 +8,12 @@ import WasmRuntime
 
 enum InvokeCommand {
     static func run(_ options: ProgramOptions) -> Int32 {
-        RunCommand.exitStatus {
+        var profile: ExecutionProfile?
+        defer { if let profile { printError(profile.report()) } }
+        return RunCommand.exitStatus {
             let name = options.invoke!
             let program = try LoadedProgram(options, guestArguments: [options.file])
+            profile = program.profile
             guard let function = program.instance.function(name) else {
                 throw UsageError("\(options.file): no exported function named '\(name)'")
             }

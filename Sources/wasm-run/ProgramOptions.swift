@@ -1,6 +1,6 @@
 // The command line of `wasm-run` running a program (RunCommand) or one of its exports
 // (InvokeCommand):
-//   wasm-run [--dir HOST[:GUEST]]... [--env NAME=VALUE]... [--invoke NAME] FILE.wasm [ARGS...]
+//   wasm-run [--dir HOST[:GUEST]]... [--env NAME=VALUE]... [--profile] [--invoke NAME] FILE.wasm [ARGS...]
 // Options come before FILE; everything after FILE belongs to the program.
 
 /// The parsed options of a run.
@@ -10,6 +10,8 @@ struct ProgramOptions {
     var environment: [(String, String)] = []
     /// The export to call instead of running `_start`.
     var invoke: String?
+    /// Profile the run (`Store.profile`) and print the report at the end.
+    var profile = false
     var file = ""
     /// The program's arguments (for `--invoke`: the export's arguments).
     var arguments: [String] = []
@@ -39,6 +41,8 @@ struct ProgramOptions {
                 environment.append((String(spec[..<equals]), String(spec[spec.index(after: equals)...])))
             case "--invoke":
                 invoke = try value(of: option)
+            case "--profile":
+                profile = true
             default:
                 throw UsageError("unknown option \(option)")
             }

@@ -21,9 +21,12 @@ enum RunCommand {
             return badInputStatus
         }
         if options.invoke != nil { return InvokeCommand.run(options) }
+        var profile: ExecutionProfile?
+        defer { if let profile { printError(profile.report()) } }
         return exitStatus {
             // argv[0] is the file as given, like a shell gives a program its own name.
             let program = try LoadedProgram(options, guestArguments: [options.file] + options.arguments)
+            profile = program.profile
             return try program.wasi.runCommand(program.instance)
         }
     }
@@ -56,6 +59,8 @@ enum RunCommand {
 struct LoadedProgram {
     let wasi: WASI
     let instance: Instance
+    /// The profile being recorded, with `--profile`.
+    let profile: ExecutionProfile?
 
     /// Throws `UsageError` (one line) when the file cannot be read, is not a valid module,
     /// asks for imports WASI does not provide, or a preopen cannot be opened; a `Trap` when
@@ -80,6 +85,8 @@ struct LoadedProgram {
             throw UsageError("\(error)")
         }
         let store = Store()
+        profile = options.profile ? ExecutionProfile() : nil
+        store.profile = profile
         var imports = Imports()
         wasi.define(in: &imports, store: store)
         do {

@@ -5,14 +5,16 @@ import Foundation
 enum Usage {
     static let text = """
         usage: wasm-run <command> [arguments]
-               wasm-run [--dir HOST[:GUEST]]... [--env NAME=VALUE]... FILE.wasm [ARGS...]
-               wasm-run [--dir ...] [--env ...] --invoke NAME FILE.wasm [ARGS...]
+               wasm-run [--dir HOST[:GUEST]]... [--env NAME=VALUE]... [--profile] FILE.wasm [ARGS...]
+               wasm-run [--dir ...] [--env ...] [--profile] --invoke NAME FILE.wasm [ARGS...]
 
         Runs a WASI command (its _start) with WASI preview1: --dir makes a host directory
         available under GUEST (default: HOST), --env sets a variable; exit status = the
         program's exit code, 134 after a trap (message and backtrace on stderr), 2 for a
         command line or module that cannot run. --invoke calls the export NAME with ARGS
-        (i32/i64/f32/f64 in decimal) and prints its results, one per line.
+        (i32/i64/f32/f64 in decimal) and prints its results, one per line. --profile runs an
+        instrumented interpreter and prints on stderr, at the end, the executed internal
+        instructions by opcode and each function's calls, instructions and self time.
 
         commands:
           spectest [-v] [PATH...]   run the WebAssembly spec tests (JSON form). PATH is a .json script

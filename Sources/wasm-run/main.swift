@@ -13,7 +13,7 @@ case "bench-decode": status = BenchDecodeCommand.run(subcommandArguments)
 case "--help", "-h", "help":
     print(Usage.text)
     status = 0
-case let first? where !first.hasPrefix("-") || ["--dir", "--env", "--invoke"].contains(first):
+case let first? where !first.hasPrefix("-") || ["--dir", "--env", "--invoke", "--profile"].contains(first):
     status = RunCommand.run(arguments)
 default:
     printError(Usage.text)

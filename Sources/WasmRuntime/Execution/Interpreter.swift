@@ -8,6 +8,15 @@ extension Store {
     /// its results are left at `base`. Traps are thrown as `Trap`; errors thrown by host
     /// functions pass through unchanged.
     func execute(_ entry: FunctionAddress, base: UnsafeMutablePointer<UInt64>) throws {
+        guard let profile else { return try run(entry, base: base, monitor: Unmonitored()) }
+        let depth = profile.depth
+        defer { profile.unwind(to: depth) }
+        try run(entry, base: base, monitor: ProfilingMonitor(profile: Unmanaged.passUnretained(profile)))
+    }
+
+    /// The loop itself, reporting to `monitor` (compiled once per kind of monitor).
+    private func run<Monitor: ExecutionMonitor>(_ entry: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
+                                                 monitor: Monitor) throws {
         let activationFrames = stack.frameTop
         var frames = activationFrames
         var function = entry
@@ -15,10 +24,12 @@ extension Store {
         var (memoryBase, memorySize) = Self.memoryView(of: entry.owningInstance)
         do {
             var pc = try enterFirst(entry, base: base, valuesEnd: stack.valuesEnd)
+            monitor.entered(entry)
             while true {
                 // `pc` stays on the instruction being executed (`i`) until the end of the loop
                 // body moves it to the next one; branch offsets count from that next one.
                 let i = pc
+                monitor.instruction(i.opcode)
                 switch i.opcode {
                 // MARK: Control (§4.4.8)
                 case .unreachable:
@@ -44,11 +55,14 @@ extension Store {
                     let switchesInstance = callee.owningInstance != function.owningInstance
                     try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
                               function: &function)
+                    monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                     continue  // at the callee's first instruction
                 case .callHost:
                     let callee = i.callee, frame = i.a
+                    monitor.entered(callee)
                     try callHost(callee, base: fp + Int(frame), pc: pc, fp: fp, frames: frames, function: function)
+                    monitor.left()
                     (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                 case .callIndirect:
                     let typeID = i.ua, tableIndex = i.ub, index = i.c
@@ -62,12 +76,15 @@ extension Store {
                     guard callee.pointee.typeID == typeID else { throw TrapReason.indirectCallTypeMismatch }
                     let calleeBase = fp + Int(index) - Int(callee.pointee.parameterSlots)
                     if callee.pointee.kind == .host {
+                        monitor.entered(callee)
                         try callHost(callee, base: calleeBase, pc: pc, fp: fp, frames: frames, function: function)
+                        monitor.left()
                         (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
                     } else {
                         let switchesInstance = callee.owningInstance != function.owningInstance
                         try enter(callee, base: calleeBase, pc: &pc, fp: &fp, frames: &frames,
                                   function: &function)
+                        monitor.entered(callee)
                         if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                         continue
                     }
@@ -76,6 +93,7 @@ extension Store {
                     fp.update(from: fp + Int(source), count: Int(count))
                     fallthrough
                 case .returnNone:
+                    monitor.left()
                     if frames == activationFrames { return }
                     let calleeInstance = function.owningInstance
                     leave(pc: &pc, fp: &fp, frames: &frames, function: &function)
@@ -85,6 +103,7 @@ extension Store {
                 case .returnOne:
                     let source = i.a
                     fp[0] = fp[Int(source)]
+                    monitor.left()
                     if frames == activationFrames { return }
                     let calleeInstance = function.owningInstance
                     leave(pc: &pc, fp: &fp, frames: &frames, function: &function)

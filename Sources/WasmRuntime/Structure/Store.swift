@@ -29,6 +29,11 @@ public final class Store {
     public let limits: StoreLimits
 
     var stack: ExecutionStack
+    /// When set, execution records into it (a slower, instrumented interpreter loop): executed
+    /// instructions by opcode, and calls, instructions and self time by function.
+    public var profile: ExecutionProfile? {
+        didSet { profile?.name = { [unowned self] in self.profileName(of: $0) } }
+    }
     private(set) var functions: [FunctionAddress] = []
     private(set) var memories: [MemoryAddress] = []
     private(set) var tables: [TableAddress] = []

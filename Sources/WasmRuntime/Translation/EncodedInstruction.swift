@@ -13,7 +13,7 @@ import WasmCore
 
 struct EncodedInstruction: Equatable {
     /// One opcode per `InternalInstruction` case, with the same name.
-    enum Opcode: UInt16 {
+    enum Opcode: UInt16, CaseIterable {
         // MARK: Control (§4.4.8)
         case unreachable
         case br
