@@ -1,8 +1,8 @@
 // SIGINT and SIGTERM in the shell with a data directory: instead of killing the process (and
 // the data written since the last save with it), they end the shell as the end of its input
 // does, so that it saves first (Shell.saveAtEnd), as redis-server saves when it gets them.
-// Command lines are read with read(2) (InputLines) because the standard library's readLine
-// retries a read that a signal interrupted.
+// Command lines are read with read(2) (InputLines.swift) because the standard library's
+// readLine retries a read that a signal interrupted.
 
 import Glibc
 
@@ -23,41 +23,4 @@ enum ShellSignals {
 
     /// Whether SIGINT or SIGTERM arrived.
     static var received: Bool { receivedSignal != 0 }
-}
-
-/// The lines of standard input, read with read(2): each without its "\n" (or "\r\n"), the
-/// last one also without. Invalid UTF-8 is repaired as `readLine` does.
-struct InputLines {
-    private var buffer: [UInt8] = []
-    private var atEnd = false
-
-    /// The next line; nil at end of input, on a read error, or once a signal routed by
-    /// `ShellSignals` arrived.
-    mutating func next() -> String? {
-        while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                var line = buffer[..<newline]
-                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-                defer { buffer.removeSubrange(...newline) }
-                return String(decoding: line, as: UTF8.self)
-            }
-            if atEnd {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer = [] }
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            readMore()
-            if ShellSignals.received { return nil }
-        }
-    }
-
-    private mutating func readMore() {
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-        if count > 0 {
-            buffer += chunk[..<count]
-        } else if count == 0 || errno != EINTR {
-            atEnd = true
-        }
-    }
 }
