@@ -30,6 +30,11 @@ public struct RedisOptions: Sendable, Hashable {
     /// nil for none (no persistence: every file operation of the guest fails). The guest sees
     /// it as ``dataDirectoryGuestPath`` (its `dir`) and can reach nothing outside it: WASI
     /// path resolution refuses absolute paths, `..` and symbolic links leading out.
+    ///
+    /// Redis saves when told to (`SAVE`, `BGSAVE`, `BGREWRITEAOF`: all done before they
+    /// answer, there being no fork), on the `save` points of ``directives`` (none by default)
+    /// when the cron runs, at `SHUTDOWN` when there are save points, and after every write
+    /// with `appendonly yes`. Dropping a ``Redis`` saves nothing.
     public var dataDirectory: String?
 
     /// Where the guest sees ``dataDirectory``.
