@@ -508,6 +508,8 @@ extension Store {
                 case .i32ShlImm: fp[i32: i.a] = fp[i32: i.b] &<< i.uc
                 case .i32ShrSImm: fp[s32: i.a] = fp[s32: i.b] &>> i.c
                 case .i32ShrUImm: fp[i32: i.a] = fp[i32: i.b] &>> i.uc
+                case .i32RotlImm: fp[i32: i.a] = rotateLeft(fp[i32: i.b], i.uc)
+                case .i32SubFromImm: fp[i32: i.a] = i.uc &- fp[i32: i.b]
                 case .i32EqImm: fp[bool: i.a] = fp[i32: i.b] == i.uc
                 case .i32NeImm: fp[bool: i.a] = fp[i32: i.b] != i.uc
                 case .i32LtSImm: fp[bool: i.a] = fp[s32: i.b] < i.c
@@ -527,6 +529,8 @@ extension Store {
                 case .i64ShlImm: fp[i64: i.a] = fp[i64: i.b] &<< UInt64(i.uc)
                 case .i64ShrSImm: fp[s64: i.a] = fp[s64: i.b] &>> Int64(i.uc)
                 case .i64ShrUImm: fp[i64: i.a] = fp[i64: i.b] &>> UInt64(i.uc)
+                case .i64RotlImm: fp[i64: i.a] = rotateLeft(fp[i64: i.b], UInt64(i.uc))
+                case .i64SubFromImm: fp[i64: i.a] = UInt64(bitPattern: Int64(i.c)) &- fp[i64: i.b]
                 case .i64EqImm: fp[bool: i.a] = fp[i64: i.b] == UInt64(bitPattern: Int64(i.c))
                 case .i64NeImm: fp[bool: i.a] = fp[i64: i.b] != UInt64(bitPattern: Int64(i.c))
                 case .i64LtSImm: fp[bool: i.a] = fp[s64: i.b] < Int64(i.c)

@@ -243,6 +243,8 @@ struct EncodedInstruction: Equatable {
         case i32ShlImm
         case i32ShrSImm
         case i32ShrUImm
+        case i32RotlImm
+        case i32SubFromImm
         case i32EqImm
         case i32NeImm
         case i32LtSImm
@@ -262,6 +264,8 @@ struct EncodedInstruction: Equatable {
         case i64ShlImm
         case i64ShrSImm
         case i64ShrUImm
+        case i64RotlImm
+        case i64SubFromImm
         case i64EqImm
         case i64NeImm
         case i64LtSImm

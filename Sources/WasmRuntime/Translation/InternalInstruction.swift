@@ -314,6 +314,10 @@ enum InternalInstruction: Equatable {
     case i32ShlImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32ShrSImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32ShrUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    /// `rotl` by a constant count (`rotr` by n is `rotl` by width − n).
+    case i32RotlImm(result: Slot, lhs: Slot, immediate: UInt32)
+    /// The immediate minus the operand (`i32.sub` with a constant left operand).
+    case i32SubFromImm(result: Slot, rhs: Slot, immediate: UInt32)
     case i32EqImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32NeImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32LtSImm(result: Slot, lhs: Slot, immediate: UInt32)
@@ -334,6 +338,8 @@ enum InternalInstruction: Equatable {
     case i64ShlImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i64ShrSImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i64ShrUImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64RotlImm(result: Slot, lhs: Slot, immediate: UInt32)
+    case i64SubFromImm(result: Slot, rhs: Slot, immediate: UInt32)
     case i64EqImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i64NeImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i64LtSImm(result: Slot, lhs: Slot, immediate: UInt32)

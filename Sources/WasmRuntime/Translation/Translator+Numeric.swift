@@ -133,7 +133,8 @@ extension Translator {
                 .i32Add(result: $0, lhs: $1, rhs: $2)
             }
         case .i32Sub:
-            emitBinary(op, immediate: { .i32SubImm(result: $0, lhs: $1, immediate: $2) }) {
+            emitBinary(op, immediate: { .i32SubImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i32SubFromImm(result: $0, rhs: $1, immediate: $2) }) {
                 .i32Sub(result: $0, lhs: $1, rhs: $2)
             }
         case .i32Mul:
@@ -172,8 +173,14 @@ extension Translator {
             emitBinary(op, immediate: { .i32ShrUImm(result: $0, lhs: $1, immediate: $2) }) {
                 .i32ShrU(result: $0, lhs: $1, rhs: $2)
             }
-        case .i32Rotl: emitBinary(op) { .i32Rotl(result: $0, lhs: $1, rhs: $2) }
-        case .i32Rotr: emitBinary(op) { .i32Rotr(result: $0, lhs: $1, rhs: $2) }
+        case .i32Rotl:
+            emitBinary(op, immediate: { .i32RotlImm(result: $0, lhs: $1, immediate: $2 & 31) }) {
+                .i32Rotl(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i32Rotr:
+            emitBinary(op, immediate: { .i32RotlImm(result: $0, lhs: $1, immediate: (32 &- $2) & 31) }) {
+                .i32Rotr(result: $0, lhs: $1, rhs: $2)
+            }
         case .i64Clz: emitUnary(op) { .i64Clz(result: $0, source: $1) }
         case .i64Ctz: emitUnary(op) { .i64Ctz(result: $0, source: $1) }
         case .i64Popcnt: emitUnary(op) { .i64Popcnt(result: $0, source: $1) }
@@ -183,7 +190,8 @@ extension Translator {
                 .i64Add(result: $0, lhs: $1, rhs: $2)
             }
         case .i64Sub:
-            emitBinary(op, immediate: { .i64SubImm(result: $0, lhs: $1, immediate: $2) }) {
+            emitBinary(op, immediate: { .i64SubImm(result: $0, lhs: $1, immediate: $2) },
+                       swapped: { .i64SubFromImm(result: $0, rhs: $1, immediate: $2) }) {
                 .i64Sub(result: $0, lhs: $1, rhs: $2)
             }
         case .i64Mul:
@@ -222,8 +230,14 @@ extension Translator {
             emitBinary(op, immediate: { .i64ShrUImm(result: $0, lhs: $1, immediate: $2) }) {
                 .i64ShrU(result: $0, lhs: $1, rhs: $2)
             }
-        case .i64Rotl: emitBinary(op) { .i64Rotl(result: $0, lhs: $1, rhs: $2) }
-        case .i64Rotr: emitBinary(op) { .i64Rotr(result: $0, lhs: $1, rhs: $2) }
+        case .i64Rotl:
+            emitBinary(op, immediate: { .i64RotlImm(result: $0, lhs: $1, immediate: $2 & 63) }) {
+                .i64Rotl(result: $0, lhs: $1, rhs: $2)
+            }
+        case .i64Rotr:
+            emitBinary(op, immediate: { .i64RotlImm(result: $0, lhs: $1, immediate: (64 &- $2) & 63) }) {
+                .i64Rotr(result: $0, lhs: $1, rhs: $2)
+            }
         case .f32Abs: emitUnary(op) { .f32Abs(result: $0, source: $1) }
         case .f32Neg: emitUnary(op) { .f32Neg(result: $0, source: $1) }
         case .f32Ceil: emitUnary(op) { .f32Ceil(result: $0, source: $1) }
