@@ -6,6 +6,7 @@
 #   make bench-decode  decode + validate throughput over the spec testsuite (release build)
 #   make bench-redis   Redis SET/GET in-process: Swift API, wasm-run, native, WasmKit (mk/bench-redis.mk)
 #   make bench-server  redis-benchmark: wasm-redis --serve against native redis-server (mk/bench-server.mk)
+#   make bench-memory  RSS of an embedded Redis with 1M keys against native redis-server (mk/bench-memory.mk)
 #   make clean         remove build outputs
 #
 # Variables:
@@ -82,3 +83,4 @@ include mk/bench-redis.mk
 include mk/wasi-tests.mk
 include mk/cli-tests.mk
 include mk/bench-server.mk
+include mk/bench-memory.mk

@@ -1,32 +1,51 @@
 // redis-bench: the in-process SET/GET benchmark of bench/redis_bench.c, through the Swift API.
 //
 //   redis-bench [-n COMMANDS] [-r RUNS] [WASM]
+//   redis-bench --memory [-k KEYS] [WASM]
 //
 // Starts Redis (RedisOptions defaults, so maxmemory 256mb and noeviction) from WASM (default:
 // found as RedisWasmModule describes), then sends COMMANDS (200,000) commands alternating
 // `SET key:i val` / `GET key:i` with `Redis.call`, checking every reply, RUNS (3) times on a
 // fresh instance each, and prints the median. Start-up is timed twice: the first instance
 // reads, decodes and validates the module; later ones reuse it from the module cache.
+//
+// With --memory: loads KEYS (1,000,000) small keys into one instance and prints the
+// process's resident memory and Redis's used_memory (MemoryBenchmark.swift).
 
 import Foundation
 import RedisHost
 
 struct Usage: Error, CustomStringConvertible {
-    var description: String { "usage: redis-bench [-n COMMANDS] [-r RUNS] [WASM]" }
+    var description: String { "usage: redis-bench [-n COMMANDS] [-r RUNS] [WASM]\n       redis-bench --memory [-k KEYS] [WASM]" }
 }
 
-func parseArguments() throws -> (commands: Int, runs: Int, wasm: String?) {
+struct Arguments {
     var commands = 200_000, runs = 3
+    /// Keys to load with --memory; nil for the SET/GET benchmark.
+    var memoryKeys: Int?
     var wasm: String?
+}
+
+func parseArguments() throws -> Arguments {
+    var parsed = Arguments()
+    var keys: Int?, memory = false
     var arguments = CommandLine.arguments.dropFirst()
+    func count() throws -> Int {
+        guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { throw Usage() }
+        return value
+    }
     while let argument = arguments.popFirst() {
         switch argument {
-        case "-n": guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { throw Usage() }; commands = value
-        case "-r": guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { throw Usage() }; runs = value
-        default: guard wasm == nil, !argument.hasPrefix("-") else { throw Usage() }; wasm = argument
+        case "-n": parsed.commands = try count()
+        case "-r": parsed.runs = try count()
+        case "-k": keys = try count()
+        case "--memory": memory = true
+        default: guard parsed.wasm == nil, !argument.hasPrefix("-") else { throw Usage() }; parsed.wasm = argument
         }
     }
-    return (commands, runs, wasm)
+    guard memory || keys == nil else { throw Usage() }
+    if memory { parsed.memoryKeys = keys ?? 1_000_000 }
+    return parsed
 }
 
 func milliseconds(_ duration: Duration) -> Double {
@@ -55,8 +74,13 @@ func run(_ redis: Redis, commands: Int) throws -> Double {
 }
 
 do {
-    let (commands, runs, wasm) = try parseArguments()
-    let options = RedisOptions(wasmModulePath: wasm)
+    let arguments = try parseArguments()
+    let (commands, runs) = (arguments.commands, arguments.runs)
+    let options = RedisOptions(wasmModulePath: arguments.wasm)
+    if let keys = arguments.memoryKeys {
+        try MemoryBenchmark.run(options: options, keys: keys)
+        exit(0)
+    }
     var startups: [Double] = [], rates: [Double] = []
     var firstStartup = 0.0
     for index in 0..<runs {
