@@ -43,6 +43,12 @@ extension Store {
                 case .brIfNot:
                     let condition = i.a, offset = i.b
                     if fp[i32: condition] == 0 { pc += Int(offset) }
+                case .copyBr:
+                    fp[Int(i.a)] = fp[Int(i.b)]
+                    pc += Int(i.c)
+                case .const32Br:
+                    fp[i32: i.a] = i.ub
+                    pc += Int(i.c)
                 case .brTable:
                     let index = i.a, count = i.ub
                     // The selected entry is a `.br`: take its offset without dispatching it.

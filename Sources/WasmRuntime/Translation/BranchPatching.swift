@@ -6,6 +6,8 @@ extension InternalInstruction {
     func withBranchOffset(_ offset: Int32) -> InternalInstruction? {
         switch self {
         case .br(_): .br(offset: offset)
+        case .copyBr(let p0, let p1, _): .copyBr(destination: p0, source: p1, offset: offset)
+        case .const32Br(let p0, let p1, _): .const32Br(result: p0, value: p1, offset: offset)
         case .brIf(let p0, _): .brIf(condition: p0, offset: offset)
         case .brIfNot(let p0, _): .brIfNot(condition: p0, offset: offset)
         case .brIfI32Eq(let p0, let p1, _): .brIfI32Eq(lhs: p0, rhs: p1, offset: offset)

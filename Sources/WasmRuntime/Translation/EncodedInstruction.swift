@@ -19,6 +19,8 @@ struct EncodedInstruction: Equatable {
         case br
         case brIf
         case brIfNot
+        case copyBr
+        case const32Br
         case brTable
         case call
         case callHost

@@ -11,6 +11,8 @@ extension InternalInstruction {
         case .br(let p0): EncodedInstruction(.br, a: p0)
         case .brIf(let p0, let p1): EncodedInstruction(.brIf, a: p0, b: p1)
         case .brIfNot(let p0, let p1): EncodedInstruction(.brIfNot, a: p0, b: p1)
+        case .copyBr(let p0, let p1, let p2): EncodedInstruction(.copyBr, a: p0, b: p1, c: p2)
+        case .const32Br(let p0, let p1, let p2): EncodedInstruction(.const32Br, a: p0, b: Int32(bitPattern: p1), c: p2)
         case .brTable(let p0, let p1): EncodedInstruction(.brTable, a: p0, b: Int32(bitPattern: p1))
         case .call(let p0, let p1): EncodedInstruction(.call, a: p1, wide: UInt64(UInt(bitPattern: p0)))
         case .callHost(let p0, let p1): EncodedInstruction(.callHost, a: p1, wide: UInt64(UInt(bitPattern: p0)))

@@ -30,6 +30,10 @@ enum InternalInstruction: Equatable {
     case brIf(condition: Slot, offset: Int32)
     /// Branches when the i32 in `condition` is zero (`if` jumping to its `else` or `end`).
     case brIfNot(condition: Slot, offset: Int32)
+    /// A `copy` then a `br` (a branch carrying one value; `Translator.emitBranch`).
+    case copyBr(destination: Slot, source: Slot, offset: Int32)
+    /// A `const32` then a `br` (a branch carrying a constant, e.g. `return 0` inside a block).
+    case const32Br(result: Slot, value: UInt32, offset: Int32)
     /// `br_table`: followed by `count + 1` `.br` instructions, one per label and then the
     /// default; executes the one selected by the i32 in `index` (clamped to the default).
     case brTable(index: Slot, count: UInt32)

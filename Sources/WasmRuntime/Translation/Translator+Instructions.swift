@@ -121,7 +121,7 @@ extension Translator {
         var frame = controls.removeLast()
         if !frame.unreachable {
             materializeTop(frame.results.count)
-            frame.pendingBranches.append(emit(.br(offset: 0)))
+            frame.pendingBranches.append(emitFusedBranch() ?? emit(.br(offset: 0)))
         }
         if let elseBranch = frame.elseBranch { patch(elseBranch, to: code.count) }
         frame.elseBranch = nil
@@ -198,14 +198,35 @@ extension Translator {
         emitBranch(to: label)
     }
 
-    /// Emits a `br` to `label` (values already in place).
+    /// Emits a `br` to `label` (values already in place), fused with the instruction before
+    /// it when that is the copy or constant of a single branch value.
     mutating func emitBranch(to label: UInt32) {
         let index = controls.count - 1 - Int(label)
+        let branch = emitFusedBranch() ?? emit(.br(offset: 0))
         if controls[index].kind == .loop {
-            emit(.br(offset: Int32(controls[index].start - (code.count + 1))))
+            patch(branch, to: controls[index].start)
         } else {
-            controls[index].pendingBranches.append(emit(.br(offset: 0)))
+            controls[index].pendingBranches.append(branch)
         }
+    }
+
+    /// Replaces the last instruction, a `copy` or `const32` that no label separates from the
+    /// branch being emitted, by its fusion with that branch (offset to be patched); returns
+    /// its index.
+    mutating func emitFusedBranch() -> Int? {
+        let last = code.count - 1
+        let fused: InternalInstruction
+        if let copy = mergeableCopy, copy == last, case .copy(let destination, let source) = code[last] {
+            fused = .copyBr(destination: destination, source: source, offset: 0)
+        } else if let producer = lastProducer, producer == last, case .const32(let result, let value) = code[last] {
+            fused = .const32Br(result: result, value: value, offset: 0)
+        } else {
+            return nil
+        }
+        code[last] = fused
+        lastProducer = nil
+        mergeableCopy = nil
+        return last
     }
 
     mutating func translateBr(_ label: UInt32) {
