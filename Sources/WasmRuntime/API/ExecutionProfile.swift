@@ -146,7 +146,7 @@ extension ExecutionProfile {
         }
         lines.append("")
         lines.append("successive pairs:")
-        for (first, second, count) in pairCounts.prefix(top) {
+        for (first, second, count) in pairCounts.prefix(top * 2) {
             lines.append("  \(percent(count, of: total))  \(pad(count, 14))  \(first) → \(second)")
         }
         lines.append("")

@@ -305,6 +305,30 @@ extension Store {
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index])
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt64.self)
+                case .store8Displaced:
+                    let ea = UInt64(fp[i32: i.a] &+ i.uc)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.b)]), toByteOffset: Int(ea), as: UInt8.self)
+                case .store32Displaced:
+                    let ea = UInt64(fp[i32: i.a] &+ i.uc)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), toByteOffset: Int(ea), as: UInt32.self)
+                case .store64Displaced:
+                    let ea = UInt64(fp[i32: i.a] &+ i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: fp[Int(i.b)], toByteOffset: Int(ea), as: UInt64.self)
+                case .store8Indexed:
+                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.c)]), toByteOffset: Int(ea), as: UInt8.self)
+                case .store32Indexed:
+                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.c)]), toByteOffset: Int(ea), as: UInt32.self)
+                case .store64Indexed:
+                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.storeBytes(of: fp[Int(i.c)], toByteOffset: Int(ea), as: UInt64.self)
                 case .store8Imm:
                     let address = i.a, value = i.ub, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)

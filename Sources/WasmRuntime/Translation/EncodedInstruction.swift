@@ -103,6 +103,12 @@ struct EncodedInstruction: Equatable {
         case load8UIndexed
         case load32UIndexed
         case load64Indexed
+        case store8Displaced
+        case store32Displaced
+        case store64Displaced
+        case store8Indexed
+        case store32Indexed
+        case store64Indexed
         case store8Imm
         case store32Imm
         case store64Imm

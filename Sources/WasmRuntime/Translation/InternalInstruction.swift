@@ -158,6 +158,14 @@ enum InternalInstruction: Equatable {
     case load8UIndexed(result: Slot, base: Slot, index: Slot)
     case load32UIndexed(result: Slot, base: Slot, index: Slot)
     case load64Indexed(result: Slot, base: Slot, index: Slot)
+    /// Stores whose address is computed just before by an `i32.add` (memarg offset 0), as for
+    /// the loads above.
+    case store8Displaced(base: Slot, value: Slot, displacement: UInt32)
+    case store32Displaced(base: Slot, value: Slot, displacement: UInt32)
+    case store64Displaced(base: Slot, value: Slot, displacement: UInt32)
+    case store8Indexed(base: Slot, index: Slot, value: Slot)
+    case store32Indexed(base: Slot, index: Slot, value: Slot)
+    case store64Indexed(base: Slot, index: Slot, value: Slot)
     /// Stores of a constant value; `store64Imm` sign-extends it.
     case store8Imm(address: Slot, value: UInt32, offset: UInt32)
     case store32Imm(address: Slot, value: UInt32, offset: UInt32)

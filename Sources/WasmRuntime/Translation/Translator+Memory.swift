@@ -96,11 +96,37 @@ extension Translator {
         }
         let value = slot(of: valueOperand)
         let address = slot(of: addressOperand)
+        if offset == 0, op.byteWidth != 2, addressOperand.source == addressOperand.home, let producer = lastProducer,
+           producer == code.count - 1,
+           let fused = Self.storeFusing(width: op.byteWidth, with: code[producer], address: address, value: value) {
+            // The address was computed just before for this store only: one instruction does both.
+            code[producer] = fused
+            lastProducer = nil
+            return
+        }
         switch op.byteWidth {
         case 1: emit(.store8(address: address, value: value, offset: offset))
         case 2: emit(.store16(address: address, value: value, offset: offset))
         case 4: emit(.store32(address: address, value: value, offset: offset))
         default: emit(.store64(address: address, value: value, offset: offset))
+        }
+    }
+
+    /// The 1-, 4- or 8-byte store (memarg offset 0) of `value` combined with the `i32.add`
+    /// that computed its address into `address`, if `instruction` is such an add.
+    static func storeFusing(width: Int, with instruction: InternalInstruction, address: Slot,
+                            value: Slot) -> InternalInstruction? {
+        switch (width, instruction) {
+        case (1, .i32AddImm(address, let base, let displacement)):
+            .store8Displaced(base: base, value: value, displacement: displacement)
+        case (4, .i32AddImm(address, let base, let displacement)):
+            .store32Displaced(base: base, value: value, displacement: displacement)
+        case (8, .i32AddImm(address, let base, let displacement)):
+            .store64Displaced(base: base, value: value, displacement: displacement)
+        case (1, .i32Add(address, let base, let index)): .store8Indexed(base: base, index: index, value: value)
+        case (4, .i32Add(address, let base, let index)): .store32Indexed(base: base, index: index, value: value)
+        case (8, .i32Add(address, let base, let index)): .store64Indexed(base: base, index: index, value: value)
+        default: nil
         }
     }
 
