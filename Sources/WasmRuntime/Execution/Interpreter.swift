@@ -200,150 +200,150 @@ extension Store {
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[s64: result] = Int64(memoryBase.load(fromByteOffset: Int(ea), as: Int8.self))
+                    fp[s64: result] = Int64(memoryBase.read(Int8.self, at: Int(ea)))
                 case .load8U:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(ea), as: UInt8.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
                 case .load16S:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 2 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[s64: result] = Int64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: Int16.self))
+                    fp[s64: result] = Int64(memoryBase.read(Int16.self, at: Int(ea)))
                 case .load16U:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 2 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt16.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt16.self, at: Int(ea)))
                 case .load32S:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[s64: result] = Int64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: Int32.self))
+                    fp[s64: result] = Int64(memoryBase.read(Int32.self, at: Int(ea)))
                 case .load32U:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt32.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
                 case .load64:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt64.self)
+                    fp[i64: result] = memoryBase.read(UInt64.self, at: Int(ea))
                 case .store8:
                     let address = i.a, value = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(ea), as: UInt8.self)
+                    memoryBase.write(UInt8(truncatingIfNeeded: fp[Int(value)]), at: Int(ea))
                 case .store16:
                     let address = i.a, value = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 2 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(ea), as: UInt16.self)
+                    memoryBase.write(UInt16(truncatingIfNeeded: fp[Int(value)]), at: Int(ea))
                 case .store32:
                     let address = i.a, value = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(ea), as: UInt32.self)
+                    memoryBase.write(UInt32(truncatingIfNeeded: fp[Int(value)]), at: Int(ea))
                 case .store64:
                     let address = i.a, value = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: fp[Int(value)], toByteOffset: Int(ea), as: UInt64.self)
+                    memoryBase.write(fp[Int(value)], at: Int(ea))
                 case .load8UAt:
                     let address = i.wide, result = i.a
                     guard address &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(address), as: UInt8.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(address)))
                 case .load32UAt:
                     let address = i.wide, result = i.a
                     guard address &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt32.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(address)))
                 case .load64At:
                     let address = i.wide, result = i.a
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(address), as: UInt64.self)
+                    fp[i64: result] = memoryBase.read(UInt64.self, at: Int(address))
                 case .store8At:
                     let address = i.wide, value = i.a
                     guard address &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(address), as: UInt8.self)
+                    memoryBase.write(UInt8(truncatingIfNeeded: fp[Int(value)]), at: Int(address))
                 case .store32At:
                     let address = i.wide, value = i.a
                     guard address &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(value)]), toByteOffset: Int(address), as: UInt32.self)
+                    memoryBase.write(UInt32(truncatingIfNeeded: fp[Int(value)]), at: Int(address))
                 case .store64At:
                     let address = i.wide, value = i.a
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: fp[Int(value)], toByteOffset: Int(address), as: UInt64.self)
+                    memoryBase.write(fp[Int(value)], at: Int(address))
                 case .load8UDisplaced:
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(ea), as: UInt8.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
                 case .load32UDisplaced:
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt32.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
                 case .load64Displaced:
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt64.self)
+                    fp[i64: result] = memoryBase.read(UInt64.self, at: Int(ea))
                 case .load8UIndexed:
                     let result = i.a, base = i.b, index = i.c
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index])
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.load(fromByteOffset: Int(ea), as: UInt8.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
                 case .load32UIndexed:
                     let result = i.a, base = i.b, index = i.c
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index])
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt32.self))
+                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
                 case .load64Indexed:
                     let result = i.a, base = i.b, index = i.c
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index])
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = memoryBase.loadUnaligned(fromByteOffset: Int(ea), as: UInt64.self)
+                    fp[i64: result] = memoryBase.read(UInt64.self, at: Int(ea))
                 case .store8Displaced:
                     let ea = UInt64(fp[i32: i.a] &+ i.uc)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.b)]), toByteOffset: Int(ea), as: UInt8.self)
+                    memoryBase.write(UInt8(truncatingIfNeeded: fp[Int(i.b)]), at: Int(ea))
                 case .store32Displaced:
                     let ea = UInt64(fp[i32: i.a] &+ i.uc)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.b)]), toByteOffset: Int(ea), as: UInt32.self)
+                    memoryBase.write(UInt32(truncatingIfNeeded: fp[Int(i.b)]), at: Int(ea))
                 case .store64Displaced:
                     let ea = UInt64(fp[i32: i.a] &+ i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: fp[Int(i.b)], toByteOffset: Int(ea), as: UInt64.self)
+                    memoryBase.write(fp[Int(i.b)], at: Int(ea))
                 case .store8Indexed:
                     let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.c)]), toByteOffset: Int(ea), as: UInt8.self)
+                    memoryBase.write(UInt8(truncatingIfNeeded: fp[Int(i.c)]), at: Int(ea))
                 case .store32Indexed:
                     let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt32(truncatingIfNeeded: fp[Int(i.c)]), toByteOffset: Int(ea), as: UInt32.self)
+                    memoryBase.write(UInt32(truncatingIfNeeded: fp[Int(i.c)]), at: Int(ea))
                 case .store64Indexed:
                     let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: fp[Int(i.c)], toByteOffset: Int(ea), as: UInt64.self)
+                    memoryBase.write(fp[Int(i.c)], at: Int(ea))
                 case .store8Imm:
                     let address = i.a, value = i.ub, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: Int(ea), as: UInt8.self)
+                    memoryBase.write(UInt8(truncatingIfNeeded: value), at: Int(ea))
                 case .store32Imm:
                     let address = i.a, value = i.ub, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: value, toByteOffset: Int(ea), as: UInt32.self)
+                    memoryBase.write(value, at: Int(ea))
                 case .store64Imm:
                     let address = i.a, value = i.ub, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    memoryBase.storeBytes(of: Int64(Int32(bitPattern: value)), toByteOffset: Int(ea), as: Int64.self)
+                    memoryBase.write(Int64(Int32(bitPattern: value)), at: Int(ea))
                 case .memorySize:
                     let result = i.a
                     fp[i32: result] = UInt32(memorySize / UInt64(MemoryEntity.pageSize))

@@ -1,0 +1,21 @@
+// Loads and stores of linear memory bytes at any alignment (§4.4.7: alignment is only a hint),
+// for the interpreter loop. One concrete, always-inlined function per width: the standard
+// library's generic `loadUnaligned`/`storeBytes` were left as out-of-line calls inside the
+// (very large) loop once it became generic over its monitor, a call and return per access.
+// Bounds are checked by the caller, before the access.
+
+extension UnsafeMutableRawPointer {
+    @inline(__always) func read(_: UInt8.Type, at offset: Int) -> UInt8 { load(fromByteOffset: offset, as: UInt8.self) }
+    @inline(__always) func read(_: Int8.Type, at offset: Int) -> Int8 { load(fromByteOffset: offset, as: Int8.self) }
+    @inline(__always) func read(_: UInt16.Type, at offset: Int) -> UInt16 { loadUnaligned(fromByteOffset: offset, as: UInt16.self) }
+    @inline(__always) func read(_: Int16.Type, at offset: Int) -> Int16 { loadUnaligned(fromByteOffset: offset, as: Int16.self) }
+    @inline(__always) func read(_: UInt32.Type, at offset: Int) -> UInt32 { loadUnaligned(fromByteOffset: offset, as: UInt32.self) }
+    @inline(__always) func read(_: Int32.Type, at offset: Int) -> Int32 { loadUnaligned(fromByteOffset: offset, as: Int32.self) }
+    @inline(__always) func read(_: UInt64.Type, at offset: Int) -> UInt64 { loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+
+    @inline(__always) func write(_ value: UInt8, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: UInt8.self) }
+    @inline(__always) func write(_ value: UInt16, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: UInt16.self) }
+    @inline(__always) func write(_ value: UInt32, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: UInt32.self) }
+    @inline(__always) func write(_ value: UInt64, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: UInt64.self) }
+    @inline(__always) func write(_ value: Int64, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: Int64.self) }
+}
