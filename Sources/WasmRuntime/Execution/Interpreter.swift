@@ -64,6 +64,21 @@ extension Store {
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                     continue  // at the callee's first instruction
+                case .callCopying:
+                    // The copy in the next word first; the callee returns to that word.
+                    let copies = pc + 1
+                    fp[Int(copies.a)] = fp[Int(copies.b)]
+                    if copies.short == 2 { fp[Int(copies.a) + 1] = fp[Int(copies.c)] }
+                    let callee = i.callee, frame = i.a
+                    let switchesInstance = callee.owningInstance != function.owningInstance
+                    pc = copies
+                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
+                              function: &function)
+                    monitor.entered(callee)
+                    if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
+                    continue
+                case .callCopies:
+                    preconditionFailure("the copies of a callCopying are not executed")
                 case .callHost:
                     let callee = i.callee, frame = i.a
                     monitor.entered(callee)

@@ -40,6 +40,12 @@ enum InternalInstruction: Equatable {
     /// Calls a function defined in WebAssembly; its frame starts at `frame`, where the
     /// arguments are and where the results will be.
     case call(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    /// A `copy` or `copyTwo` (the last argument moves) then a `call`: followed by one
+    /// `callCopies` holding the copy, which the call performs first and skips on return.
+    case callCopying(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    /// The copy of the preceding `callCopying` (never executed): `count` (1 or 2) slots to
+    /// `destination` from `first` and then `second`.
+    case callCopies(destination: Slot, first: Slot, second: Slot, count: Int16)
     /// Calls a host function; arguments and results at `frame` as for `call`.
     case callHost(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
     /// `call_indirect`: the i32 table index is in `index`, the arguments are just below it.

@@ -341,10 +341,28 @@ extension Translator {
         let frame = passArguments(calleeType.parameters.count)
         if callee.pointee.kind == .host {
             emit(.callHost(callee: callee, frame: frame))
+        } else if let copies = lastArgumentCopies() {
+            // The copy is done by the call: one dispatch fewer (DESIGN.md, "Peepholes").
+            code[code.count - 1] = .callCopying(callee: callee, frame: frame)
+            emit(copies)
         } else {
             emit(.call(callee: callee, frame: frame))
         }
         for type in calleeType.results { push(type) }
+    }
+
+    /// The last instruction as a `callCopies`, when it is a `copy` or `copyTwo` that no label
+    /// separates from the call being emitted.
+    func lastArgumentCopies() -> InternalInstruction? {
+        guard let copy = mergeableCopy, copy == code.count - 1 else { return nil }
+        switch code[copy] {
+        case .copy(let destination, let source):
+            return .callCopies(destination: destination, first: source, second: 0, count: 1)
+        case .copyTwo(let destination, let first, let second):
+            return .callCopies(destination: destination, first: first, second: second, count: 2)
+        default:
+            return nil
+        }
     }
 
     mutating func translateCallIndirect(_ typeIndex: UInt32, _ tableIndex: UInt32) {

@@ -76,8 +76,9 @@ struct Translator {
     /// Code index of the last instruction when it is a "producer" whose result slot can be
     /// changed to a local's (the `local.set` peephole); `nil` when that is not allowed.
     var lastProducer: Int?
-    /// Code index of the last instruction when it is a single-slot `copy` that a following copy
-    /// to the next slot may join (`copyTwo`); `nil` when that is not allowed.
+    /// Code index of the last instruction when it is a `copy` (which a following copy to the next
+    /// slot may join into a `copyTwo`) or such a `copyTwo` (which a call or branch may take
+    /// over), with no label since; `nil` otherwise.
     var mergeableCopy: Int?
     /// Code index of the last label placed: instructions before it cannot be combined with
     /// instructions after it.
@@ -248,8 +249,7 @@ struct Translator {
             if let previous = mergeableCopy, previous == code.count - 1,
                case .copy(let first, let firstSource) = code[previous], first + 1 == destination {
                 code[previous] = .copyTwo(destination: first, first: firstSource, second: source)
-                mergeableCopy = nil
-                return
+                return  // still the last copy (a call may take it over), but no longer joinable
             }
             emit(.copy(destination: destination, source: source))
             mergeableCopy = code.count - 1
