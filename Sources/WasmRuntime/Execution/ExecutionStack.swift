@@ -5,7 +5,8 @@
 
 /// A suspended caller (§4.2.13.3 activation frame): where to continue when the callee returns.
 struct Frame {
-    /// The caller's call instruction; execution continues after it.
+    /// The last word of the caller's call instruction (a `callCopying`'s `callCopies`);
+    /// execution continues after it.
     var returnPC: UnsafePointer<EncodedInstruction>
     var base: UnsafeMutablePointer<UInt64>
     var function: FunctionAddress
