@@ -13,7 +13,8 @@ final class ImmediateOperandTests: XCTestCase {
     private static let i64Operands: [UInt64] = [0, 1, 0x8000_0000_0000_0000, .max, 0x0123_4567_89AB_CDEF]
 
     /// Exports, for each count, "rotl32_k", "rotr32_k", "rotl64_k", "rotr64_k" (x op count),
-    /// and "subfrom32_k", "subfrom64_k" (count − x).
+    /// "subfrom32_k", "subfrom64_k" (count − x) and "sub32_k" (x − count, translated as an
+    /// addition of −count).
     private func instantiate() throws -> Instance {
         var builder = ModuleBuilder()
         for (k, count) in Self.counts.enumerated() {
@@ -24,6 +25,7 @@ final class ImmediateOperandTests: XCTestCase {
             builder.exportFunction("rotr64_\(k)", builder.function(FuncType([.i64], [.i64]), Op.localGet(0), c64, [0x8A]))
             builder.exportFunction("subfrom32_\(k)", builder.function(FuncType([.i32], [.i32]), c32, Op.localGet(0), Op.i32Sub))
             builder.exportFunction("subfrom64_\(k)", builder.function(FuncType([.i64], [.i64]), c64, Op.localGet(0), [0x7D]))
+            builder.exportFunction("sub32_\(k)", builder.function(FuncType([.i32], [.i32]), Op.localGet(0), c32, Op.i32Sub))
         }
         return try Store().instantiate(ValidatedModule(binary: builder.build()))
     }
@@ -40,6 +42,7 @@ final class ImmediateOperandTests: XCTestCase {
                 let rotr = (x >> n32) | (x << ((32 - n32) & 31))
                 XCTAssertEqual(try call("rotl32_\(k)", .i32(x)), .i32(rotl), "rotl \(x) \(count)")
                 XCTAssertEqual(try call("rotr32_\(k)", .i32(x)), .i32(rotr), "rotr \(x) \(count)")
+                XCTAssertEqual(try call("sub32_\(k)", .i32(x)), .i32(x &- UInt32(truncatingIfNeeded: count)))
                 XCTAssertEqual(try call("subfrom32_\(k)", .i32(x)),
                                .i32(UInt32(truncatingIfNeeded: count) &- x))
             }
@@ -60,17 +63,18 @@ final class ImmediateOperandTests: XCTestCase {
                                         functionTypeIndices: owner.functionTypeIndices, functionIndex: functionIndex)
             return try translator.translate().code
         }
-        // Functions of the count 7 (index 2): rotl32, rotr32, rotl64, rotr64, subfrom32, subfrom64;
-        // the parameter is slot 0.
-        let base = 2 * 6
+        // Functions of the count 7 (index 2): rotl32, rotr32, rotl64, rotr64, subfrom32, subfrom64,
+        // sub32; the parameter is slot 0.
+        let base = 2 * 7
         guard case .i32RotlImm(_, 0, 7)? = try translation(base).first,
               case .i32RotlImm(_, 0, 25)? = try translation(base + 1).first,
               case .i64RotlImm(_, 0, 7)? = try translation(base + 2).first,
               case .i64RotlImm(_, 0, 57)? = try translation(base + 3).first,
               case .i32SubFromImm(_, 0, 7)? = try translation(base + 4).first,
-              case .i64SubFromImm(_, 0, 7)? = try translation(base + 5).first
+              case .i64SubFromImm(_, 0, 7)? = try translation(base + 5).first,
+              case .i32AddImm(_, 0, 0xFFFF_FFF9)? = try translation(base + 6).first
         else {
-            return XCTFail("not translated to immediate forms: \(try (base..<base + 6).map { try translation($0) })")
+            return XCTFail("not translated to immediate forms: \(try (base..<base + 7).map { try translation($0) })")
         }
     }
 }

@@ -545,7 +545,6 @@ extension Store {
 
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc
-                case .i32SubImm: fp[i32: i.a] = fp[i32: i.b] &- i.uc
                 case .i32MulImm: fp[i32: i.a] = fp[i32: i.b] &* i.uc
                 case .i32AndImm: fp[i32: i.a] = fp[i32: i.b] & i.uc
                 case .i32OrImm: fp[i32: i.a] = fp[i32: i.b] | i.uc

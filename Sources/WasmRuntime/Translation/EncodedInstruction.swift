@@ -245,7 +245,6 @@ struct EncodedInstruction: Equatable {
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm
-        case i32SubImm
         case i32MulImm
         case i32AndImm
         case i32OrImm

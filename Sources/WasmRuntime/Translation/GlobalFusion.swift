@@ -4,7 +4,7 @@
 //   prologue  global.get $sp, i32.const N, i32.sub, local.tee $fp, global.set $sp
 //   epilogue  local.get $fp, i32.const N, i32.add, global.set $sp
 //
-// translated as three (`globalGet`, `i32SubImm` redirected into the local, `globalSet`) and
+// translated as three (`globalGet`, `i32AddImm` of −N redirected into the local, `globalSet`) and
 // two (`i32AddImm`, `globalSet`) instructions. Each sequence becomes one instruction
 // (`globalAddImmTee`, `globalSetAddImm`): fewer dispatches per call. Slots and the adjustment
 // must fit 16 bits (the payload stays within 12 bytes) and no label may lie inside.
@@ -38,18 +38,12 @@ extension Translator {
         emit(.globalSet(cell: cell, source: value))
     }
 
-    /// The result and operand slots of an i32 add or subtract of an immediate, and the
-    /// immediate as a signed 16-bit addend; `nil` for other instructions or larger immediates.
+    /// The result and operand slots of an i32 add of an immediate (subtractions of a constant
+    /// are translated as additions), and the immediate as a signed 16-bit addend; `nil` for
+    /// other instructions or larger immediates.
     static func immediateAdjustment(_ instruction: InternalInstruction) -> (Slot, Slot, Int16)? {
-        switch instruction {
-        case .i32AddImm(let result, let lhs, let immediate):
-            guard let addend = Int16(exactly: Int32(bitPattern: immediate)) else { return nil }
-            return (result, lhs, addend)
-        case .i32SubImm(let result, let lhs, let immediate):
-            guard let addend = Int16(exactly: -Int64(Int32(bitPattern: immediate))) else { return nil }
-            return (result, lhs, addend)
-        default:
-            return nil
-        }
+        guard case .i32AddImm(let result, let lhs, let immediate) = instruction,
+              let addend = Int16(exactly: Int32(bitPattern: immediate)) else { return nil }
+        return (result, lhs, addend)
     }
 }

@@ -225,7 +225,6 @@ extension InternalInstruction {
         case .f64MulSubFrom(let p0, let p1, let p2, let p3): EncodedInstruction(.f64MulSubFrom, short: p0, a: Int32(p1), b: Int32(p2), c: Int32(p3))
         case .f64MulMul(let p0, let p1, let p2, let p3): EncodedInstruction(.f64MulMul, short: p0, a: Int32(p1), b: Int32(p2), c: Int32(p3))
         case .i32AddImm(let p0, let p1, let p2): EncodedInstruction(.i32AddImm, a: p0, b: p1, c: Int32(bitPattern: p2))
-        case .i32SubImm(let p0, let p1, let p2): EncodedInstruction(.i32SubImm, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .i32MulImm(let p0, let p1, let p2): EncodedInstruction(.i32MulImm, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .i32AndImm(let p0, let p1, let p2): EncodedInstruction(.i32AndImm, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .i32OrImm(let p0, let p1, let p2): EncodedInstruction(.i32OrImm, a: p0, b: p1, c: Int32(bitPattern: p2))

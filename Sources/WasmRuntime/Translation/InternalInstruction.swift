@@ -324,7 +324,6 @@ enum InternalInstruction: Equatable {
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 
     case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)
-    case i32SubImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32MulImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32AndImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32OrImm(result: Slot, lhs: Slot, immediate: UInt32)

@@ -127,7 +127,6 @@ extension InternalInstruction {
         case .f64Max(expected, let p0, let p1): .f64Max(result: slot, lhs: p0, rhs: p1)
         case .f64Copysign(expected, let p0, let p1): .f64Copysign(result: slot, lhs: p0, rhs: p1)
         case .i32AddImm(expected, let p0, let p1): .i32AddImm(result: slot, lhs: p0, immediate: p1)
-        case .i32SubImm(expected, let p0, let p1): .i32SubImm(result: slot, lhs: p0, immediate: p1)
         case .i32MulImm(expected, let p0, let p1): .i32MulImm(result: slot, lhs: p0, immediate: p1)
         case .i32AndImm(expected, let p0, let p1): .i32AndImm(result: slot, lhs: p0, immediate: p1)
         case .i32OrImm(expected, let p0, let p1): .i32OrImm(result: slot, lhs: p0, immediate: p1)

@@ -133,7 +133,9 @@ extension Translator {
                 .i32Add(result: $0, lhs: $1, rhs: $2)
             }
         case .i32Sub:
-            emitBinary(op, immediate: { .i32SubImm(result: $0, lhs: $1, immediate: $2) },
+            // x − c is x + (−c) in 32-bit wrapping arithmetic: one form for the fusions that
+            // look for an added constant (addresses, the stack-pointer prologue).
+            emitBinary(op, immediate: { .i32AddImm(result: $0, lhs: $1, immediate: 0 &- $2) },
                        swapped: { .i32SubFromImm(result: $0, rhs: $1, immediate: $2) }) {
                 .i32Sub(result: $0, lhs: $1, rhs: $2)
             }
