@@ -179,6 +179,28 @@ extension Store {
                 case .brIfNotF64Ge: if !(fp[f64: i.a] >= fp[f64: i.b]) { pc += Int(i.c) }
                 case .brIfI64Zero: if fp[i64: i.a] == 0 { pc += Int(i.b) }
                 case .brIfI64NonZero: if fp[i64: i.a] != 0 { pc += Int(i.b) }
+                case .brIfLoad32NonZero:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.ub)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    if memoryBase.read(UInt32.self, at: Int(ea)) != 0 { pc += Int(i.c) }
+                case .brIfLoad32Zero:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.ub)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    if memoryBase.read(UInt32.self, at: Int(ea)) == 0 { pc += Int(i.c) }
+                case .brIfLoad8NonZero:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.ub)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    if memoryBase.read(UInt8.self, at: Int(ea)) != 0 { pc += Int(i.c) }
+                case .brIfLoad8Zero:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.ub)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    if memoryBase.read(UInt8.self, at: Int(ea)) == 0 { pc += Int(i.c) }
+                case .brIfLoad32AtNonZero:
+                    guard i.wide &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    if memoryBase.read(UInt32.self, at: Int(i.wide)) != 0 { pc += Int(i.a) }
+                case .brIfLoad32AtZero:
+                    guard i.wide &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    if memoryBase.read(UInt32.self, at: Int(i.wide)) == 0 { pc += Int(i.a) }
                 case .brIfI32AndImm: if fp[i32: i.a] & i.ub != 0 { pc += Int(i.c) }
                 case .brIfNotI32AndImm: if fp[i32: i.a] & i.ub == 0 { pc += Int(i.c) }
 

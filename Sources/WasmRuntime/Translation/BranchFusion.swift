@@ -5,8 +5,8 @@
 // `brIfNot` forms, since NaN makes both a comparison and its opposite false.
 
 extension InternalInstruction {
-    /// When this instruction is an i32 or f64 comparison, `i32.eqz`, `i64.eqz` or an `i32.and`
-    /// with a constant, writing its result to `condition`, the single branch (offset still 0) taken when that
+    /// When this instruction is an i32 or f64 comparison, `i32.eqz`, `i64.eqz`, an `i32.and`
+    /// with a constant or a 4- or 1-byte load (zero-extended), writing its result to `condition`, the single branch (offset still 0) taken when that
     /// result is non-zero (`whenTrue`) or zero; otherwise `nil`.
     func fusedBranch(testing condition: Slot, whenTrue: Bool) -> InternalInstruction? {
         switch self {
@@ -14,6 +14,14 @@ extension InternalInstruction {
             whenTrue ? .brIfNot(condition: source, offset: 0) : .brIf(condition: source, offset: 0)
         case .i64Eqz(condition, let source):
             whenTrue ? .brIfI64Zero(source: source, offset: 0) : .brIfI64NonZero(source: source, offset: 0)
+        case .load32U(condition, let address, let memoryOffset):
+            whenTrue ? .brIfLoad32NonZero(address: address, memoryOffset: memoryOffset, offset: 0)
+                : .brIfLoad32Zero(address: address, memoryOffset: memoryOffset, offset: 0)
+        case .load8U(condition, let address, let memoryOffset):
+            whenTrue ? .brIfLoad8NonZero(address: address, memoryOffset: memoryOffset, offset: 0)
+                : .brIfLoad8Zero(address: address, memoryOffset: memoryOffset, offset: 0)
+        case .load32UAt(let address, condition):
+            whenTrue ? .brIfLoad32AtNonZero(address: address, offset: 0) : .brIfLoad32AtZero(address: address, offset: 0)
         case .i32AndImm(condition, let lhs, let mask):
             whenTrue ? .brIfI32AndImm(lhs: lhs, mask: mask, offset: 0) : .brIfNotI32AndImm(lhs: lhs, mask: mask, offset: 0)
         case .i32Eq(condition, let lhs, let rhs):

@@ -42,6 +42,12 @@ extension InternalInstruction {
         case .brIfNotF64Ge(let p0, let p1, _): .brIfNotF64Ge(lhs: p0, rhs: p1, offset: offset)
         case .brIfI64Zero(let p0, _): .brIfI64Zero(source: p0, offset: offset)
         case .brIfI64NonZero(let p0, _): .brIfI64NonZero(source: p0, offset: offset)
+        case .brIfLoad32NonZero(let p0, let p1, _): .brIfLoad32NonZero(address: p0, memoryOffset: p1, offset: offset)
+        case .brIfLoad32Zero(let p0, let p1, _): .brIfLoad32Zero(address: p0, memoryOffset: p1, offset: offset)
+        case .brIfLoad8NonZero(let p0, let p1, _): .brIfLoad8NonZero(address: p0, memoryOffset: p1, offset: offset)
+        case .brIfLoad8Zero(let p0, let p1, _): .brIfLoad8Zero(address: p0, memoryOffset: p1, offset: offset)
+        case .brIfLoad32AtNonZero(let p0, _): .brIfLoad32AtNonZero(address: p0, offset: offset)
+        case .brIfLoad32AtZero(let p0, _): .brIfLoad32AtZero(address: p0, offset: offset)
         case .brIfI32AndImm(let p0, let p1, _): .brIfI32AndImm(lhs: p0, mask: p1, offset: offset)
         case .brIfNotI32AndImm(let p0, let p1, _): .brIfNotI32AndImm(lhs: p0, mask: p1, offset: offset)
         default: nil

@@ -68,6 +68,12 @@ struct EncodedInstruction: Equatable {
         case brIfNotF64Ge
         case brIfI64Zero
         case brIfI64NonZero
+        case brIfLoad32NonZero
+        case brIfLoad32Zero
+        case brIfLoad8NonZero
+        case brIfLoad8Zero
+        case brIfLoad32AtNonZero
+        case brIfLoad32AtZero
         case brIfI32AndImm
         case brIfNotI32AndImm
 

@@ -106,6 +106,15 @@ enum InternalInstruction: Equatable {
     /// Branches when the i64 in `source` is zero (`i64.eqz` + `br_if`) or non-zero.
     case brIfI64Zero(source: Slot, offset: Int32)
     case brIfI64NonZero(source: Slot, offset: Int32)
+    /// Branches when the i32 (1 byte, zero-extended) loaded from `address` + `memoryOffset` is
+    /// non-zero, or zero (`i32.load` + `br_if`/`if`: `if (p->field)`).
+    case brIfLoad32NonZero(address: Slot, memoryOffset: UInt32, offset: Int32)
+    case brIfLoad32Zero(address: Slot, memoryOffset: UInt32, offset: Int32)
+    case brIfLoad8NonZero(address: Slot, memoryOffset: UInt32, offset: Int32)
+    case brIfLoad8Zero(address: Slot, memoryOffset: UInt32, offset: Int32)
+    /// The same for a constant effective address (`if (global)`).
+    case brIfLoad32AtNonZero(address: UInt64, offset: Int32)
+    case brIfLoad32AtZero(address: UInt64, offset: Int32)
     /// Branches when the i32 in `lhs` has any bit of `mask` set (`i32.and` + `br_if`).
     case brIfI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
     /// Branches when the i32 in `lhs` has no bit of `mask` set (`i32.and` + `if`).
