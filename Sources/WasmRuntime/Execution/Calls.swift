@@ -42,7 +42,7 @@ extension Store {
         frames += 1
         let declaredLocals = Int(entity.localSlots &- entity.parameterSlots)
         if declaredLocals > 0 { (base + Int(entity.parameterSlots)).update(repeating: 0, count: declaredLocals) }
-        pc = UnsafePointer(code)
+        pc = UnsafePointer(code) - 1  // the word before the code: the loop steps to the first instruction
         fp = base
         function = callee
     }

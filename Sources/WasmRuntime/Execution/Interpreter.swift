@@ -63,7 +63,6 @@ extension Store {
                               function: &function)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
-                    continue  // at the callee's first instruction
                 case .callCopying:
                     // The copy in the next word first; the callee returns to that word.
                     let copies = pc + 1
@@ -76,7 +75,6 @@ extension Store {
                               function: &function)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
-                    continue
                 case .callCopies:
                     preconditionFailure("the copies of a callCopying are not executed")
                 case .callHost:
@@ -107,7 +105,6 @@ extension Store {
                                   function: &function)
                         monitor.entered(callee)
                         if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
-                        continue
                     }
                 case .returnMany:
                     let source = i.a, count = i.b

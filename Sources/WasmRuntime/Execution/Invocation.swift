@@ -54,11 +54,15 @@ extension Store {
             module: owner.module, instance: owner.entity.pointee,
             functionTypeIndices: owner.functionTypeIndices, functionIndex: Int(function.pointee.index))
         let translated = try translator.translate()
-        let buffer = UnsafeMutableBufferPointer<EncodedInstruction>.allocate(capacity: max(translated.code.count, 1))
-        _ = buffer.initialize(from: translated.code.lazy.map(\.encoded))
+        // One word before the code, never executed: a call sets the program counter there and
+        // the loop's step to the next instruction reaches the first one (Calls.swift, `enter`).
+        let buffer = UnsafeMutableBufferPointer<EncodedInstruction>.allocate(capacity: translated.code.count + 1)
+        buffer[0] = InternalInstruction.unreachable.encoded
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: translated.code.lazy.map(\.encoded))
         owner.adopt(code: buffer)
-        function.pointee.code = buffer.baseAddress!
+        let code = buffer.baseAddress! + 1
+        function.pointee.code = code
         function.pointee.frameSlots = translated.frameSlots
-        return buffer.baseAddress!
+        return code
     }
 }
