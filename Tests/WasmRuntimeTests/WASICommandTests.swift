@@ -136,6 +136,30 @@ final class WASICommandTests: XCTestCase {
         XCTAssertEqual(fine.output, "-1\n")
     }
 
+    func testProfilePrintsTheReportAfterTheResults() throws {
+        var builder = ModuleBuilder()
+        let inner = builder.function(FuncType([.i32], [.i32]), name: "divide_by_it", Op.i32Const(100), Op.localGet(0), Op.i32DivS)
+        builder.exportFunction("outer", builder.function(FuncType([.i32], [.i32]), name: "outer", Op.localGet(0), Op.call(inner)))
+        let file = try writeModule(builder.build())
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let profiled = try runWasmRun(["--profile", "--invoke", "outer", file, "4"])
+        XCTAssertEqual(profiled.status, 0)
+        XCTAssertEqual(profiled.output, "25\n")
+        let report = profiled.errors
+        XCTAssertTrue(report.hasPrefix("profile: "), report)
+        XCTAssertTrue(report.contains("instructions by opcode:"), report)
+        XCTAssertTrue(report.contains("i32DivS"), report)
+        // Each function ran once; the report names them.
+        for name in ["outer", "divide_by_it"] {
+            XCTAssertTrue(report.split(separator: "\n").contains { $0.hasSuffix("  \(name)") && $0.contains(" 1 ") }, report)
+        }
+        // A trap still prints the profile after the trap message.
+        let trapped = try runWasmRun(["--profile", "--invoke", "outer", file, "0"])
+        XCTAssertEqual(trapped.status, 134)
+        XCTAssertTrue(trapped.errors.hasPrefix("wasm-run: trap: integer divide by zero"), trapped.errors)
+        XCTAssertTrue(trapped.errors.contains("profile: "), trapped.errors)
+    }
+
     func testInvokeParsesArgumentsByTypeAndPrintsResults() throws {
         var builder = ModuleBuilder()
         // swap(i64, f32, f64) -> (f64, f32, i64), and a function with no result.

@@ -108,7 +108,7 @@ extension Store {
                     }
                 case .returnMany:
                     let source = i.a, count = i.b
-                    fp.update(from: fp + Int(source), count: Int(count))
+                    copySlots(to: fp, from: fp + Int(source), count: Int(count))
                     fallthrough
                 case .returnNone:
                     monitor.left()
@@ -137,7 +137,7 @@ extension Store {
                     fp[Int(destination) + 1] = fp[Int(second)]
                 case .copyMany:
                     let destination = i.a, source = i.b, count = i.c
-                    (fp + Int(destination)).update(from: fp + Int(source), count: Int(count))
+                    copySlots(to: fp + Int(destination), from: fp + Int(source), count: Int(count))
                 case .select:
                     let result = i.a, other = i.b, condition = i.c
                     if fp[i32: condition] == 0 { fp[Int(result)] = fp[Int(other)] }
@@ -224,10 +224,12 @@ extension Store {
                     cell[0] = UInt64(fp[i32: Int32(source)] &+ UInt32(bitPattern: Int32(adjustment)))
                 case .globalGetWide:
                     let cell = i.cell, result = i.a
-                    (fp + Int(result)).update(from: cell, count: 2)
+                    fp[Int(result)] = cell[0]
+                    fp[Int(result) + 1] = cell[1]
                 case .globalSetWide:
                     let cell = i.cell, source = i.a
-                    cell.update(from: fp + Int(source), count: 2)
+                    cell[0] = fp[Int(source)]
+                    cell[1] = fp[Int(source) + 1]
 
                 // MARK: Memory (§4.4.7): one bounds check per access, any alignment
                 case .load8S:

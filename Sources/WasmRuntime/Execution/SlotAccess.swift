@@ -52,3 +52,15 @@ extension UnsafeMutablePointer<UInt64> {
         nonmutating set { self[Int(slot)] = newValue ? 1 : 0 }
     }
 }
+
+/// Copies `count` slots in ascending order (`copyMany`, `returnMany`: the destination is never
+/// above the source, so overlapping ranges copy correctly). A plain loop: the few slots of a
+/// v128 or a multi-value result do not pay for a call into the standard library's bulk copy.
+@inline(__always)
+func copySlots(to destination: UnsafeMutablePointer<UInt64>, from source: UnsafeMutablePointer<UInt64>, count: Int) {
+    var index = 0
+    while index < count {
+        destination[index] = source[index]
+        index += 1
+    }
+}

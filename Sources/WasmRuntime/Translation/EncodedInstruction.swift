@@ -374,9 +374,11 @@ struct EncodedInstruction: Equatable {
     /// `wide` as the address of the callee of a `call` or `callHost`.
     @inline(__always) var callee: UnsafeMutablePointer<FunctionEntity> { UnsafeMutablePointer(bitPattern: UInt(wide)).unsafelyUnwrapped }
 
-    /// `short` as the vector operator of a vector instruction.
-    @inline(__always) func `operator`<Operator: RawRepresentable>(_: Operator.Type) -> Operator where Operator.RawValue == UInt8 {
-        Operator(rawValue: UInt8(truncatingIfNeeded: short)).unsafelyUnwrapped
+    /// `short` as the vector operator of a vector instruction. Operators are one-byte enums
+    /// without payloads, stored as their case number (not their raw value, which would need
+    /// a table lookup to convert back).
+    @inline(__always) func `operator`<Operator>(_: Operator.Type) -> Operator {
+        unsafeBitCast(UInt8(truncatingIfNeeded: short), to: Operator.self)
     }
 }
 
@@ -395,7 +397,15 @@ extension UnsafePointer<EncodedInstruction> {
     @inline(__always) var wide: UInt64 { pointee.wide }
     @inline(__always) var cell: UnsafeMutablePointer<UInt64> { pointee.cell }
     @inline(__always) var callee: UnsafeMutablePointer<FunctionEntity> { pointee.callee }
-    @inline(__always) func `operator`<Operator: RawRepresentable>(_ type: Operator.Type) -> Operator where Operator.RawValue == UInt8 {
+    @inline(__always) func `operator`<Operator>(_ type: Operator.Type) -> Operator {
         pointee.operator(type)
+    }
+}
+
+extension Int16 {
+    /// A vector operator's case number, for `EncodedInstruction.short`.
+    init<Operator>(operator: Operator) {
+        precondition(MemoryLayout<Operator>.size == 1, "a vector operator is a one-byte enum")
+        self.init(unsafeBitCast(`operator`, to: UInt8.self))
     }
 }
