@@ -138,6 +138,8 @@ extension Store {
                 case .copyMany:
                     let destination = i.a, source = i.b, count = i.c
                     copySlots(to: fp + Int(destination), from: fp + Int(source), count: Int(count))
+                case .selectFrom:
+                    fp[Int(i.short)] = fp[i32: i.c] != 0 ? fp[Int(i.a)] : fp[Int(i.b)]
                 case .select:
                     let result = i.a, other = i.b, condition = i.c
                     if fp[i32: condition] == 0 { fp[Int(result)] = fp[Int(other)] }

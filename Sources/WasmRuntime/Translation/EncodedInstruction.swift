@@ -33,6 +33,7 @@ struct EncodedInstruction: Equatable {
         case copy
         case copyTwo
         case copyMany
+        case selectFrom
         case select
 
         // MARK: Fused comparison and branch (DESIGN.md, "Peepholes"): branch when `lhs` op `rhs`

@@ -63,6 +63,9 @@ enum InternalInstruction: Equatable {
     case copyTwo(destination: Slot, first: Slot, second: Slot)
     /// Copies `count` consecutive slots in ascending order.
     case copyMany(destination: Slot, source: Slot, count: Int32)
+    /// `select` of single-slot values from any slots: `result` ← `first` when the i32 in
+    /// `condition` is non-zero, else `second` (a producer: `local.set` may redirect it).
+    case selectFrom(result: ShortSlot, first: Slot, second: Slot, condition: Slot)
     /// `select` of single-slot values: the first operand is already in `result`; it is replaced
     /// by `other` when the i32 in `condition` is zero.
     case select(result: Slot, other: Slot, condition: Slot)

@@ -389,6 +389,14 @@ extension Translator {
         if operands[operands.count - 2].type == .v128 { return translateVectorSelect() }
         let condition = popSlot()
         let other = popSlot()
+        if let result = ShortSlot(exactly: operands[operands.count - 1].home) {
+            // Operands read where they are; the result may be redirected into a local.
+            let type = operands[operands.count - 1].type
+            let first = popSlot()
+            emitProducer(.selectFrom(result: result, first: first, second: other, condition: condition))
+            push(type)
+            return
+        }
         materializeTop(1)
         let first = pop()
         emit(.select(result: first.home, other: other, condition: condition))
