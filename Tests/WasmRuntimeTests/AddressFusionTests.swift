@@ -56,14 +56,8 @@ final class AddressFusionTests: XCTestCase {
     }
 
     func testTheStoresAreFused() throws {
-        let owner = try Store().instantiate(ValidatedModule(binary: Self.module())).moduleInstance
-        var kinds: [String] = []
-        for index in 0..<6 {
-            var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                        functionTypeIndices: owner.functionTypeIndices, functionIndex: index)
-            let code = try translator.translate().code
-            kinds.append(code.first.map { "\($0)".prefix { $0 != "(" } }.map(String.init) ?? "")
-        }
+        let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
+        let kinds = try (0..<6).map { try instance.translation(ofFunction: $0).code.first?.caseName ?? "" }
         XCTAssertEqual(kinds, ["store8Displaced", "store8Indexed", "store32Displaced", "store32Indexed",
                                "store64Displaced", "store64Indexed"])
     }

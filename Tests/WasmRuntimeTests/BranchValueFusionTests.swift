@@ -44,11 +44,9 @@ final class BranchValueFusionTests: XCTestCase {
     }
 
     func testTheTranslationUsesTheFusedForms() throws {
-        let owner = try Store().instantiate(ValidatedModule(binary: Self.module())).moduleInstance
+        let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
         func translation(_ functionIndex: Int) throws -> [InternalInstruction] {
-            var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                        functionTypeIndices: owner.functionTypeIndices, functionIndex: functionIndex)
-            return try translator.translate().code
+            try instance.translation(ofFunction: functionIndex).code
         }
         let choose = try translation(0)
         XCTAssertTrue(choose.contains { if case .const32Br(_, 7, _) = $0 { true } else { false } }, "\(choose)")

@@ -52,11 +52,9 @@ final class CallFusionTests: XCTestCase {
     }
 
     func testTheTranslationFusesTheLastCopy() throws {
-        let owner = try Store().instantiate(ValidatedModule(binary: Self.module())).moduleInstance
+        let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
         func translation(_ functionIndex: Int) throws -> [InternalInstruction] {
-            var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                        functionTypeIndices: owner.functionTypeIndices, functionIndex: functionIndex)
-            return try translator.translate().code
+            try instance.translation(ofFunction: functionIndex).code
         }
         let swap = try translation(1)
         guard swap.count >= 2, case .callCopying = swap[0], case .callCopies(_, 1, 0, 2) = swap[1] else {

@@ -37,10 +37,7 @@ final class FloatFusionTests: XCTestCase {
                 for innerIsLhs in [true, false] {
                     let instance = try Store().instantiate(
                         ValidatedModule(binary: module(inner: inner, outer: outer, innerIsLhs: innerIsLhs)))
-                    let owner = instance.moduleInstance
-                    var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                                functionTypeIndices: owner.functionTypeIndices, functionIndex: 0)
-                    let code = try translator.translate().code
+                    let code = try instance.translation(ofFunction: 0).code
                     XCTAssertEqual(code.count, 2, "\(inner) \(outer) \(innerIsLhs): \(code)")  // fused + return
                     for (a, b, c) in inputs {
                         let x = inner.apply(a, b)
@@ -68,10 +65,7 @@ final class FloatFusionTests: XCTestCase {
             Op.localGet(0), Op.localGet(1), [0xA1], Op.localTee(4), Op.localGet(2), [0xA2],   // ($4 = a-b) * c
             Op.localGet(4), [0xA0], Op.localGet(3)))                                           // + $4, $3
         let instance = try Store().instantiate(ValidatedModule(binary: builder.build()))
-        let owner = instance.moduleInstance
-        var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                    functionTypeIndices: owner.functionTypeIndices, functionIndex: 0)
-        let code = try translator.translate().code
+        let code = try instance.translation(ofFunction: 0).code
         XCTAssertEqual(code.first, .f64MulAdd(result: 3, lhs: 0, rhs: 1, other: 2))
         XCTAssertTrue(code.contains(.f64Sub(result: 4, lhs: 0, rhs: 1)), "\(code)")
         let results = try instance.function("f")!(.f64(3.0.bitPattern), .f64(2.0.bitPattern), .f64(5.0.bitPattern))

@@ -21,10 +21,7 @@ final class GlobalFusionTests: XCTestCase {
     }
 
     func translation(of instance: Instance) throws -> [InternalInstruction] {
-        let owner = instance.moduleInstance
-        var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                    functionTypeIndices: owner.functionTypeIndices, functionIndex: 0)
-        return try translator.translate().code
+        try instance.translation(ofFunction: 0).code
     }
 
     func testPrologueAndEpilogueAreOneInstructionEach() throws {

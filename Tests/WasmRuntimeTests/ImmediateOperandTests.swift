@@ -57,11 +57,9 @@ final class ImmediateOperandTests: XCTestCase {
     }
 
     func testConstantOperandsBecomeImmediates() throws {
-        let owner = try instantiate().moduleInstance
+        let instance = try instantiate()
         func translation(_ functionIndex: Int) throws -> [InternalInstruction] {
-            var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                        functionTypeIndices: owner.functionTypeIndices, functionIndex: functionIndex)
-            return try translator.translate().code
+            try instance.translation(ofFunction: functionIndex).code
         }
         // Functions of the count 7 (index 2): rotl32, rotr32, rotl64, rotr64, subfrom32, subfrom64,
         // sub32; the parameter is slot 0.

@@ -47,11 +47,9 @@ final class LoadBranchFusionTests: XCTestCase {
     }
 
     func testTheBranchesAreFused() throws {
-        let owner = try Store().instantiate(ValidatedModule(binary: Self.module())).moduleInstance
+        let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
         func first(_ functionIndex: Int) throws -> String {
-            var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                        functionTypeIndices: owner.functionTypeIndices, functionIndex: functionIndex)
-            return try translator.translate().code.map { String("\($0)".prefix { $0 != "(" }) }.joined(separator: " ")
+            try instance.translation(ofFunction: functionIndex).code.map(\.caseName).joined(separator: " ")
         }
         let (if32, br8, global) = (try first(0), try first(1), try first(2))
         XCTAssertTrue(if32.hasPrefix("brIfLoad32Zero"), if32)

@@ -37,10 +37,7 @@ final class SelectTranslationTests: XCTestCase {
     }
 
     func testSelectReadsInPlaceAndWritesTheLocal() throws {
-        let owner = try Store().instantiate(ValidatedModule(binary: Self.module())).moduleInstance
-        var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                    functionTypeIndices: owner.functionTypeIndices, functionIndex: 0)
-        let code = try translator.translate().code
+        let code = try Store().instantiate(ValidatedModule(binary: Self.module())).translation(ofFunction: 0).code
         // Parameters 0–2, local 3: one instruction selects local 1 or 2 on local 0 into local 3.
         XCTAssertEqual(code.first, .selectFrom(result: 3, first: 1, second: 2, condition: 0), "\(code)")
         XCTAssertFalse(code.contains { if case .copy = $0 { true } else { false } }, "\(code)")

@@ -32,10 +32,7 @@ final class TranslationTests: XCTestCase {
         let instance = try Store().instantiate(ValidatedModule(binary: Self.sumModule()))
         XCTAssertEqual(try instance.function("sum")!(.i32(10)), [.i32(45)])
 
-        let owner = instance.moduleInstance
-        var translator = Translator(module: owner.module, instance: owner.entity.pointee,
-                                    functionTypeIndices: owner.functionTypeIndices, functionIndex: 0)
-        let translated = try translator.translate()
+        let translated = try instance.translation(ofFunction: 0)
         // Slots: 0 = $n, 1 = $i, 2 = $sum, 3 and 4 = operands (used by no instruction here).
         XCTAssertEqual(translated.code, [
             .brIfI32GeS(lhs: 1, rhs: 0, offset: 3),        // $i >= $n: to the return

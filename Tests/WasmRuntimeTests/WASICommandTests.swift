@@ -120,10 +120,7 @@ final class WASICommandTests: XCTestCase {
     }
 
     func testTrapPrintsMessageAndBacktrace() throws {
-        var builder = ModuleBuilder()
-        let inner = builder.function(FuncType([.i32], [.i32]), name: "divide_by_it", Op.i32Const(1), Op.localGet(0), Op.i32DivS)
-        builder.exportFunction("outer", builder.function(FuncType([.i32], [.i32]), name: "outer", Op.localGet(0), Op.call(inner)))
-        let file = try writeModule(builder.build())
+        let file = try writeDivisionModule(dividend: 1)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let trapped = try runWasmRun(["--invoke", "outer", file, "0"])
         XCTAssertEqual(trapped.status, 134)
@@ -137,10 +134,7 @@ final class WASICommandTests: XCTestCase {
     }
 
     func testProfilePrintsTheReportAfterTheResults() throws {
-        var builder = ModuleBuilder()
-        let inner = builder.function(FuncType([.i32], [.i32]), name: "divide_by_it", Op.i32Const(100), Op.localGet(0), Op.i32DivS)
-        builder.exportFunction("outer", builder.function(FuncType([.i32], [.i32]), name: "outer", Op.localGet(0), Op.call(inner)))
-        let file = try writeModule(builder.build())
+        let file = try writeDivisionModule(dividend: 100)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let profiled = try runWasmRun(["--profile", "--invoke", "outer", file, "4"])
         XCTAssertEqual(profiled.status, 0)
@@ -236,6 +230,14 @@ final class WASICommandTests: XCTestCase {
         return (process.terminationStatus,
                 String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
                 String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    /// A module whose "outer"(x) calls "divide_by_it"(x) = `dividend` / x (traps for x = 0).
+    private func writeDivisionModule(dividend: Int32) throws -> String {
+        var builder = ModuleBuilder()
+        let inner = builder.function(FuncType([.i32], [.i32]), name: "divide_by_it", Op.i32Const(dividend), Op.localGet(0), Op.i32DivS)
+        builder.exportFunction("outer", builder.function(FuncType([.i32], [.i32]), name: "outer", Op.localGet(0), Op.call(inner)))
+        return try writeModule(builder.build())
     }
 
     private func writeModule(_ bytes: [UInt8]) throws -> String {
