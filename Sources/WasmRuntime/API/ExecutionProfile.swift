@@ -129,7 +129,8 @@ public final class ExecutionProfile {
 }
 
 extension ExecutionProfile {
-    /// A text report: the `top` most executed opcodes and the `top` functions by self time.
+    /// A text report: the `top` most executed opcodes, the `2 × top` most frequent successive
+    /// pairs (fusion candidates spread thinner) and the `top` functions by self time.
     public func report(top: Int = 25) -> String {
         let total = totalInstructions
         let functions = self.functions

@@ -23,7 +23,7 @@ extension Translator {
             // Epilogue: the adjusted value is a temporary only the global receives.
             code[last] = .globalSetAddImm(cell: cell, source: source, adjustment: adjustment)
             lastProducer = nil
-            mergeableCopy = nil
+            lastCopy = nil
             return
         }
         if value == result, result < operandBase, lhs >= operandBase, let local = ShortSlot(exactly: result),
@@ -32,7 +32,7 @@ extension Translator {
             code.removeLast()
             code[last - 1] = .globalAddImmTee(cell: cell, local: local, adjustment: adjustment)
             lastProducer = nil
-            mergeableCopy = nil
+            lastCopy = nil
             return
         }
         emit(.globalSet(cell: cell, source: value))

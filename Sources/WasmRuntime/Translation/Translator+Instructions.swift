@@ -216,7 +216,7 @@ extension Translator {
     mutating func emitFusedBranch() -> Int? {
         let last = code.count - 1
         let fused: InternalInstruction
-        if let copy = mergeableCopy, copy == last, case .copy(let destination, let source) = code[last] {
+        if let copy = lastCopy, copy == last, case .copy(let destination, let source) = code[last] {
             fused = .copyBr(destination: destination, source: source, offset: 0)
         } else if let producer = lastProducer, producer == last, case .const32(let result, let value) = code[last] {
             fused = .const32Br(result: result, value: value, offset: 0)
@@ -225,7 +225,7 @@ extension Translator {
         }
         code[last] = fused
         lastProducer = nil
-        mergeableCopy = nil
+        lastCopy = nil
         return last
     }
 
@@ -354,7 +354,7 @@ extension Translator {
     /// The last instruction as a `callCopies`, when it is a `copy` or `copyTwo` that no label
     /// separates from the call being emitted.
     func lastArgumentCopies() -> InternalInstruction? {
-        guard let copy = mergeableCopy, copy == code.count - 1 else { return nil }
+        guard let copy = lastCopy, copy == code.count - 1 else { return nil }
         switch code[copy] {
         case .copy(let destination, let source):
             return .callCopies(destination: destination, first: source, second: 0, count: 1)

@@ -79,7 +79,7 @@ struct Translator {
     /// Code index of the last instruction when it is a `copy` (which a following copy to the next
     /// slot may join into a `copyTwo`) or such a `copyTwo` (which a call or branch may take
     /// over), with no label since; `nil` otherwise.
-    var mergeableCopy: Int?
+    var lastCopy: Int?
     /// Code index of the last label placed: instructions before it cannot be combined with
     /// instructions after it.
     var labelPosition = 0
@@ -222,7 +222,7 @@ struct Translator {
     mutating func emit(_ instruction: InternalInstruction) -> Int {
         code.append(instruction)
         lastProducer = nil
-        mergeableCopy = nil
+        lastCopy = nil
         return code.count - 1
     }
 
@@ -231,7 +231,7 @@ struct Translator {
     mutating func emitProducer(_ instruction: InternalInstruction) {
         code.append(instruction)
         lastProducer = code.count - 1
-        mergeableCopy = nil
+        lastCopy = nil
     }
 
     /// Writes a constant's bits to `slot`.
@@ -246,13 +246,13 @@ struct Translator {
     /// Copies a value; a single-slot copy right after one to the previous slot joins it.
     mutating func emitCopy(to destination: Slot, from source: Slot, type: ValueType) {
         if type.slotCount == 1 {
-            if let previous = mergeableCopy, previous == code.count - 1,
+            if let previous = lastCopy, previous == code.count - 1,
                case .copy(let first, let firstSource) = code[previous], first + 1 == destination {
                 code[previous] = .copyTwo(destination: first, first: firstSource, second: source)
                 return  // still the last copy (a call may take it over), but no longer joinable
             }
             emit(.copy(destination: destination, source: source))
-            mergeableCopy = code.count - 1
+            lastCopy = code.count - 1
         } else {
             emit(.copyMany(destination: destination, source: source, count: type.slotCount))
         }
@@ -262,7 +262,7 @@ struct Translator {
     /// no longer be redirected, since another path may arrive here.
     mutating func bindLabel() {
         lastProducer = nil
-        mergeableCopy = nil
+        lastCopy = nil
         labelPosition = code.count
     }
 
