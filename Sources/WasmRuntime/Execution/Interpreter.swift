@@ -331,17 +331,17 @@ extension Store {
                     fp[i64: result] = memoryBase.read(UInt64.self, at: Int(ea))
                 case .load8UIndexed:
                     let result = i.a, base = i.b, index = i.c
-                    let ea = UInt64(fp[i32: base] &+ fp[i32: index])
+                    let ea = UInt64(fp[i32: base] &+ fp[i32: index] &<< UInt32(i.short))
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
                 case .load32UIndexed:
                     let result = i.a, base = i.b, index = i.c
-                    let ea = UInt64(fp[i32: base] &+ fp[i32: index])
+                    let ea = UInt64(fp[i32: base] &+ fp[i32: index] &<< UInt32(i.short))
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
                 case .load64Indexed:
                     let result = i.a, base = i.b, index = i.c
-                    let ea = UInt64(fp[i32: base] &+ fp[i32: index])
+                    let ea = UInt64(fp[i32: base] &+ fp[i32: index] &<< UInt32(i.short))
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = memoryBase.read(UInt64.self, at: Int(ea))
                 case .store8Displaced:
@@ -357,17 +357,29 @@ extension Store {
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(fp[Int(i.b)], at: Int(ea))
                 case .store8Indexed:
-                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
+                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b] &<< UInt32(i.short))
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(UInt8(truncatingIfNeeded: fp[Int(i.c)]), at: Int(ea))
                 case .store32Indexed:
-                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
+                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b] &<< UInt32(i.short))
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(UInt32(truncatingIfNeeded: fp[Int(i.c)]), at: Int(ea))
                 case .store64Indexed:
-                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b])
+                    let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b] &<< UInt32(i.short))
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(fp[Int(i.c)], at: Int(ea))
+                case .f64AddStore:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write((fp[f64: i.short] + fp[f64: i.b]).bitPattern, at: Int(ea))
+                case .f64SubStore:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write((fp[f64: i.short] - fp[f64: i.b]).bitPattern, at: Int(ea))
+                case .f64MulStore:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write((fp[f64: i.short] * fp[f64: i.b]).bitPattern, at: Int(ea))
                 case .store8Imm:
                     let address = i.a, value = i.ub, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
@@ -569,6 +581,8 @@ extension Store {
 
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc
+                case .i32AddShifted: fp[i32: i.a] = fp[i32: i.b] &+ fp[i32: i.c] &<< UInt32(i.short)
+                case .i32ShlAddImm: fp[i32: i.a] = fp[i32: i.b] &<< UInt32(i.short) &+ i.uc
                 case .i32MulImm: fp[i32: i.a] = fp[i32: i.b] &* i.uc
                 case .i32AndImm: fp[i32: i.a] = fp[i32: i.b] & i.uc
                 case .i32OrImm: fp[i32: i.a] = fp[i32: i.b] | i.uc

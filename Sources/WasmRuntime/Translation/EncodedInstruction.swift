@@ -118,6 +118,9 @@ struct EncodedInstruction: Equatable {
         case store8Indexed
         case store32Indexed
         case store64Indexed
+        case f64AddStore
+        case f64SubStore
+        case f64MulStore
         case store8Imm
         case store32Imm
         case store64Imm
@@ -252,6 +255,8 @@ struct EncodedInstruction: Equatable {
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm
+        case i32AddShifted
+        case i32ShlAddImm
         case i32MulImm
         case i32AndImm
         case i32OrImm

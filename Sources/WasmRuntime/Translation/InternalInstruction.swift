@@ -169,21 +169,27 @@ enum InternalInstruction: Equatable {
     case store64At(address: UInt64, value: Slot)
     /// Loads whose address is computed just before by an `i32.add` (memarg offset 0): the
     /// effective address is the 32-bit wrapping sum of `base` and `displacement` (a constant)
-    /// or of `base` and `index` (a slot).
+    /// or of `base` and `index` shifted left by `shift` (a slot; the shift is that of an
+    /// `i32.shl` by a constant folded into the add, else 0).
     case load8UDisplaced(result: Slot, base: Slot, displacement: UInt32)
     case load32UDisplaced(result: Slot, base: Slot, displacement: UInt32)
     case load64Displaced(result: Slot, base: Slot, displacement: UInt32)
-    case load8UIndexed(result: Slot, base: Slot, index: Slot)
-    case load32UIndexed(result: Slot, base: Slot, index: Slot)
-    case load64Indexed(result: Slot, base: Slot, index: Slot)
+    case load8UIndexed(result: Slot, base: Slot, index: Slot, shift: UInt8)
+    case load32UIndexed(result: Slot, base: Slot, index: Slot, shift: UInt8)
+    case load64Indexed(result: Slot, base: Slot, index: Slot, shift: UInt8)
     /// Stores whose address is computed just before by an `i32.add` (memarg offset 0), as for
     /// the loads above.
     case store8Displaced(base: Slot, value: Slot, displacement: UInt32)
     case store32Displaced(base: Slot, value: Slot, displacement: UInt32)
     case store64Displaced(base: Slot, value: Slot, displacement: UInt32)
-    case store8Indexed(base: Slot, index: Slot, value: Slot)
-    case store32Indexed(base: Slot, index: Slot, value: Slot)
-    case store64Indexed(base: Slot, index: Slot, value: Slot)
+    case store8Indexed(base: Slot, index: Slot, value: Slot, shift: UInt8)
+    case store32Indexed(base: Slot, index: Slot, value: Slot, shift: UInt8)
+    case store64Indexed(base: Slot, index: Slot, value: Slot, shift: UInt8)
+    /// An f64 add, sub or mul whose result goes straight to memory (the `f64.store` that
+    /// consumed it followed): the 8 bytes at `address` + `offset` ← `lhs` op `rhs`.
+    case f64AddStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)
+    case f64SubStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)
+    case f64MulStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)
     /// Stores of a constant value; `store64Imm` sign-extends it.
     case store8Imm(address: Slot, value: UInt32, offset: UInt32)
     case store32Imm(address: Slot, value: UInt32, offset: UInt32)
@@ -336,6 +342,11 @@ enum InternalInstruction: Equatable {
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 
     case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)
+    /// An `i32.shl` by a constant whose result only an `i32.add` consumes, folded into it
+    /// (ShiftFusion.swift): `result` ← `base` + (`index` << `shift`), and
+    /// `result` ← (`lhs` << `shift`) + `immediate`.
+    case i32AddShifted(result: Slot, base: Slot, index: Slot, shift: UInt8)
+    case i32ShlAddImm(result: Slot, lhs: Slot, shift: UInt8, immediate: UInt32)
     case i32MulImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32AndImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32OrImm(result: Slot, lhs: Slot, immediate: UInt32)

@@ -60,12 +60,22 @@ extension Translator {
              (.f64Load, .i32AddImm(address, let base, let displacement)):
             .load64Displaced(result: result, base: base, displacement: displacement)
         case (.i32Load8U, .i32Add(address, let base, let index)), (.i64Load8U, .i32Add(address, let base, let index)):
-            .load8UIndexed(result: result, base: base, index: index)
+            .load8UIndexed(result: result, base: base, index: index, shift: 0)
         case (.i32Load, .i32Add(address, let base, let index)), (.f32Load, .i32Add(address, let base, let index)),
              (.i64Load32U, .i32Add(address, let base, let index)):
-            .load32UIndexed(result: result, base: base, index: index)
+            .load32UIndexed(result: result, base: base, index: index, shift: 0)
         case (.i64Load, .i32Add(address, let base, let index)), (.f64Load, .i32Add(address, let base, let index)):
-            .load64Indexed(result: result, base: base, index: index)
+            .load64Indexed(result: result, base: base, index: index, shift: 0)
+        case (.i32Load8U, .i32AddShifted(address, let base, let index, let shift)),
+             (.i64Load8U, .i32AddShifted(address, let base, let index, let shift)):
+            .load8UIndexed(result: result, base: base, index: index, shift: shift)
+        case (.i32Load, .i32AddShifted(address, let base, let index, let shift)),
+             (.f32Load, .i32AddShifted(address, let base, let index, let shift)),
+             (.i64Load32U, .i32AddShifted(address, let base, let index, let shift)):
+            .load32UIndexed(result: result, base: base, index: index, shift: shift)
+        case (.i64Load, .i32AddShifted(address, let base, let index, let shift)),
+             (.f64Load, .i32AddShifted(address, let base, let index, let shift)):
+            .load64Indexed(result: result, base: base, index: index, shift: shift)
         default:
             nil
         }
@@ -104,6 +114,14 @@ extension Translator {
             lastProducer = nil
             return
         }
+        if op.byteWidth == 8, valueOperand.source == valueOperand.home, let producer = lastProducer,
+           producer == code.count - 1, producer >= labelPosition,
+           let fused = Self.storeFusing(f64Arithmetic: code[producer], value: value, address: address, offset: offset) {
+            // The value was computed just before for this store only: one instruction does both.
+            code[producer] = fused
+            lastProducer = nil
+            return
+        }
         switch op.byteWidth {
         case 1: emit(.store8(address: address, value: value, offset: offset))
         case 2: emit(.store16(address: address, value: value, offset: offset))
@@ -123,10 +141,29 @@ extension Translator {
             .store32Displaced(base: base, value: value, displacement: displacement)
         case (8, .i32AddImm(address, let base, let displacement)):
             .store64Displaced(base: base, value: value, displacement: displacement)
-        case (1, .i32Add(address, let base, let index)): .store8Indexed(base: base, index: index, value: value)
-        case (4, .i32Add(address, let base, let index)): .store32Indexed(base: base, index: index, value: value)
-        case (8, .i32Add(address, let base, let index)): .store64Indexed(base: base, index: index, value: value)
+        case (1, .i32Add(address, let base, let index)): .store8Indexed(base: base, index: index, value: value, shift: 0)
+        case (1, .i32AddShifted(address, let base, let index, let shift)):
+            .store8Indexed(base: base, index: index, value: value, shift: shift)
+        case (4, .i32Add(address, let base, let index)): .store32Indexed(base: base, index: index, value: value, shift: 0)
+        case (4, .i32AddShifted(address, let base, let index, let shift)):
+            .store32Indexed(base: base, index: index, value: value, shift: shift)
+        case (8, .i32Add(address, let base, let index)): .store64Indexed(base: base, index: index, value: value, shift: 0)
+        case (8, .i32AddShifted(address, let base, let index, let shift)):
+            .store64Indexed(base: base, index: index, value: value, shift: shift)
         default: nil
+        }
+    }
+
+    /// The 8-byte store of `value` at `address` + `offset` combined with the f64 add, sub or
+    /// mul that computed `value`, if `instruction` is one whose left operand has a short slot.
+    static func storeFusing(f64Arithmetic instruction: InternalInstruction, value: Slot, address: Slot,
+                            offset: UInt32) -> InternalInstruction? {
+        guard let arithmetic = F64Arithmetic(instruction), arithmetic.result == value,
+              let lhs = ShortSlot(exactly: arithmetic.lhs) else { return nil }
+        switch arithmetic.kind {
+        case .add: return .f64AddStore(address: address, lhs: lhs, rhs: arithmetic.rhs, offset: offset)
+        case .sub: return .f64SubStore(address: address, lhs: lhs, rhs: arithmetic.rhs, offset: offset)
+        case .mul: return .f64MulStore(address: address, lhs: lhs, rhs: arithmetic.rhs, offset: offset)
         }
     }
 

@@ -325,18 +325,31 @@ extension Translator {
         let lhs = pop()
         let resultType = op.signature.result
         if let immediate, lhs.constant == nil, let value = rhs.constant.flatMap({ immediateOperand($0, op) }) {
-            emitProducer(immediate(push(resultType), lhs.source, value))
+            emitImmediateForm(op, lhs: lhs, value: value, immediate)
         } else if let swapped, rhs.constant == nil, let value = lhs.constant.flatMap({ immediateOperand($0, op) }) {
-            emitProducer(swapped(push(resultType), rhs.source, value))
+            emitImmediateForm(op, lhs: rhs, value: value, swapped)
         } else {
             let rhsSlot = slot(of: rhs)
             let lhsSlot = slot(of: lhs)
             let result = push(resultType)
-            if let fused = fusedF64Arithmetic(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) {
+            if let fused = fusedF64Arithmetic(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot)
+                ?? (op == .i32Add ? fusedShiftedAdd(result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) : nil) {
                 code[code.count - 1] = fused  // still a producer: `local.set` may redirect it
             } else {
                 emitProducer(make(result, lhsSlot, rhsSlot))
             }
+        }
+    }
+
+    /// Emits the form of `op` taking `value` as its immediate right operand, the other operand
+    /// being `lhs` (an `i32.add` also takes in the shift that computed `lhs`).
+    mutating func emitImmediateForm(_ op: NumericOperator, lhs: Operand, value: UInt32,
+                                    _ make: (Slot, Slot, UInt32) -> InternalInstruction) {
+        let result = push(op.signature.result)
+        if op == .i32Add, let fused = fusedShiftAddImmediate(result: result, lhs: lhs, immediate: value) {
+            code[code.count - 1] = fused  // still a producer
+        } else {
+            emitProducer(make(result, lhs.source, value))
         }
     }
 
