@@ -368,6 +368,24 @@ extension Store {
                     let ea = UInt64(fp[i32: i.a] &+ fp[i32: i.b] &<< UInt32(i.short))
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(fp[Int(i.c)], at: Int(ea))
+                case .move8:
+                    let from = UInt64(fp[i32: i.b]) &+ UInt64(i.uc)
+                    guard from &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let to = UInt64(fp[i32: i.a]) &+ UInt64(UInt16(bitPattern: i.short))
+                    guard to &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write(memoryBase.read(UInt8.self, at: Int(from)), at: Int(to))
+                case .move32:
+                    let from = UInt64(fp[i32: i.b]) &+ UInt64(i.uc)
+                    guard from &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let to = UInt64(fp[i32: i.a]) &+ UInt64(UInt16(bitPattern: i.short))
+                    guard to &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write(memoryBase.read(UInt32.self, at: Int(from)), at: Int(to))
+                case .move64:
+                    let from = UInt64(fp[i32: i.b]) &+ UInt64(i.uc)
+                    guard from &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let to = UInt64(fp[i32: i.a]) &+ UInt64(UInt16(bitPattern: i.short))
+                    guard to &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write(memoryBase.read(UInt64.self, at: Int(from)), at: Int(to))
                 case .f64AddStore:
                     let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }

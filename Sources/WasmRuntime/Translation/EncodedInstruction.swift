@@ -118,6 +118,9 @@ struct EncodedInstruction: Equatable {
         case store8Indexed
         case store32Indexed
         case store64Indexed
+        case move8
+        case move32
+        case move64
         case f64AddStore
         case f64SubStore
         case f64MulStore

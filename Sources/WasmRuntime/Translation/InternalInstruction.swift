@@ -185,6 +185,12 @@ enum InternalInstruction: Equatable {
     case store8Indexed(base: Slot, index: Slot, value: Slot, shift: UInt8)
     case store32Indexed(base: Slot, index: Slot, value: Slot, shift: UInt8)
     case store64Indexed(base: Slot, index: Slot, value: Slot, shift: UInt8)
+    /// A load whose value the store of the same width consumed at once: the 1, 4 or 8 bytes at
+    /// `source` + `sourceOffset` are copied to `destination` + `destinationOffset` (the load's
+    /// bounds are checked first).
+    case move8(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
+    case move32(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
+    case move64(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
     /// An f64 add, sub or mul whose result goes straight to memory (the `f64.store` that
     /// consumed it followed): the 8 bytes at `address` + `offset` ← `lhs` op `rhs`.
     case f64AddStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)

@@ -114,9 +114,10 @@ extension Translator {
             lastProducer = nil
             return
         }
-        if op.byteWidth == 8, valueOperand.source == valueOperand.home, let producer = lastProducer,
-           producer == code.count - 1, producer >= labelPosition,
-           let fused = Self.storeFusing(f64Arithmetic: code[producer], value: value, address: address, offset: offset) {
+        if valueOperand.source == valueOperand.home, let producer = lastProducer, producer == code.count - 1,
+           producer >= labelPosition,
+           let fused = Self.storeFusing(width: op.byteWidth, load: code[producer], value: value, address: address, offset: offset)
+            ?? Self.storeFusing(width: op.byteWidth, f64Arithmetic: code[producer], value: value, address: address, offset: offset) {
             // The value was computed just before for this store only: one instruction does both.
             code[producer] = fused
             lastProducer = nil
@@ -154,11 +155,28 @@ extension Translator {
         }
     }
 
+    /// The store of `value` at `address` + `offset` combined with the load of the same width
+    /// (zero-extending) that loaded `value`, if `instruction` is one and `offset` is below 2^16.
+    static func storeFusing(width: Int, load instruction: InternalInstruction, value: Slot, address: Slot,
+                            offset: UInt32) -> InternalInstruction? {
+        guard let destinationOffset = UInt16(exactly: offset) else { return nil }
+        switch (width, instruction) {
+        case (1, .load8U(value, let source, let sourceOffset)):
+            return .move8(destination: address, destinationOffset: destinationOffset, source: source, sourceOffset: sourceOffset)
+        case (4, .load32U(value, let source, let sourceOffset)):
+            return .move32(destination: address, destinationOffset: destinationOffset, source: source, sourceOffset: sourceOffset)
+        case (8, .load64(value, let source, let sourceOffset)):
+            return .move64(destination: address, destinationOffset: destinationOffset, source: source, sourceOffset: sourceOffset)
+        default:
+            return nil
+        }
+    }
+
     /// The 8-byte store of `value` at `address` + `offset` combined with the f64 add, sub or
     /// mul that computed `value`, if `instruction` is one whose left operand has a short slot.
-    static func storeFusing(f64Arithmetic instruction: InternalInstruction, value: Slot, address: Slot,
+    static func storeFusing(width: Int, f64Arithmetic instruction: InternalInstruction, value: Slot, address: Slot,
                             offset: UInt32) -> InternalInstruction? {
-        guard let arithmetic = F64Arithmetic(instruction), arithmetic.result == value,
+        guard width == 8, let arithmetic = F64Arithmetic(instruction), arithmetic.result == value,
               let lhs = ShortSlot(exactly: arithmetic.lhs) else { return nil }
         switch arithmetic.kind {
         case .add: return .f64AddStore(address: address, lhs: lhs, rhs: arithmetic.rhs, offset: offset)
