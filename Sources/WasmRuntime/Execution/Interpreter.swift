@@ -600,6 +600,7 @@ extension Store {
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc
                 case .i32AddShifted: fp[i32: i.a] = fp[i32: i.b] &+ fp[i32: i.c] &<< UInt32(i.short)
+                case .i32XorMulImm: fp[i32: Slot(i.short)] = (fp[i32: i.a] ^ fp[i32: i.b]) &* i.uc
                 case .i32ShlAddImm: fp[i32: i.a] = fp[i32: i.b] &<< UInt32(i.short) &+ i.uc
                 case .i32MulImm: fp[i32: i.a] = fp[i32: i.b] &* i.uc
                 case .i32AndImm: fp[i32: i.a] = fp[i32: i.b] & i.uc

@@ -260,6 +260,7 @@ struct EncodedInstruction: Equatable {
         case i32AddImm
         case i32AddShifted
         case i32ShlAddImm
+        case i32XorMulImm
         case i32MulImm
         case i32AndImm
         case i32OrImm

@@ -239,6 +239,7 @@ extension InternalInstruction {
         case .f64MulMul(let p0, let p1, let p2, let p3): EncodedInstruction(.f64MulMul, short: p0, a: Int32(p1), b: Int32(p2), c: Int32(p3))
         case .i32AddImm(let p0, let p1, let p2): EncodedInstruction(.i32AddImm, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .i32AddShifted(let p0, let p1, let p2, let p3): EncodedInstruction(.i32AddShifted, short: Int16(p3), a: p0, b: p1, c: p2)
+        case .i32XorMulImm(let p0, let p1, let p2, let p3): EncodedInstruction(.i32XorMulImm, short: p0, a: p1, b: p2, c: Int32(bitPattern: p3))
         case .i32ShlAddImm(let p0, let p1, let p2, let p3): EncodedInstruction(.i32ShlAddImm, short: Int16(p2), a: p0, b: p1, c: Int32(bitPattern: p3))
         case .i32MulImm(let p0, let p1, let p2): EncodedInstruction(.i32MulImm, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .i32AndImm(let p0, let p1, let p2): EncodedInstruction(.i32AndImm, a: p0, b: p1, c: Int32(bitPattern: p2))

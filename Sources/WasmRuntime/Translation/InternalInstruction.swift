@@ -353,6 +353,9 @@ enum InternalInstruction: Equatable {
     /// `result` ← (`lhs` << `shift`) + `immediate`.
     case i32AddShifted(result: Slot, base: Slot, index: Slot, shift: UInt8)
     case i32ShlAddImm(result: Slot, lhs: Slot, shift: UInt8, immediate: UInt32)
+    /// An `i32.xor` whose result only an `i32.mul` by a constant consumes, folded into it:
+    /// `result` ← (`lhs` ^ `rhs`) * `immediate` (the FNV-1a hashing step).
+    case i32XorMulImm(result: ShortSlot, lhs: Slot, rhs: Slot, immediate: UInt32)
     case i32MulImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32AndImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32OrImm(result: Slot, lhs: Slot, immediate: UInt32)

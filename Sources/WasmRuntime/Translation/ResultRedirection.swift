@@ -128,6 +128,8 @@ extension InternalInstruction {
         case .f64Copysign(expected, let p0, let p1): .f64Copysign(result: slot, lhs: p0, rhs: p1)
         case .i32AddImm(expected, let p0, let p1): .i32AddImm(result: slot, lhs: p0, immediate: p1)
         case .i32AddShifted(expected, let p0, let p1, let p2): .i32AddShifted(result: slot, base: p0, index: p1, shift: p2)
+        case .i32XorMulImm(let r, let p0, let p1, let p2) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .i32XorMulImm(result: $0, lhs: p0, rhs: p1, immediate: p2) }
         case .i32ShlAddImm(expected, let p0, let p1, let p2): .i32ShlAddImm(result: slot, lhs: p0, shift: p1, immediate: p2)
         case .i32MulImm(expected, let p0, let p1): .i32MulImm(result: slot, lhs: p0, immediate: p1)
         case .i32AndImm(expected, let p0, let p1): .i32AndImm(result: slot, lhs: p0, immediate: p1)

@@ -342,11 +342,13 @@ extension Translator {
     }
 
     /// Emits the form of `op` taking `value` as its immediate right operand, the other operand
-    /// being `lhs` (an `i32.add` also takes in the shift that computed `lhs`).
+    /// being `lhs` (an `i32.add` also takes in the shift that computed `lhs`, an `i32.mul` the
+    /// exclusive or).
     mutating func emitImmediateForm(_ op: NumericOperator, lhs: Operand, value: UInt32,
                                     _ make: (Slot, Slot, UInt32) -> InternalInstruction) {
         let result = push(op.signature.result)
-        if op == .i32Add, let fused = fusedShiftAddImmediate(result: result, lhs: lhs, immediate: value) {
+        if let fused = op == .i32Add ? fusedShiftAddImmediate(result: result, lhs: lhs, immediate: value)
+            : op == .i32Mul ? fusedXorMultiply(result: result, lhs: lhs, immediate: value) : nil {
             code[code.count - 1] = fused  // still a producer
         } else {
             emitProducer(make(result, lhs.source, value))
