@@ -1,8 +1,6 @@
 // A load whose value a store of the same width consumes at once becomes one memory-to-memory
 // move (move8, move32, move64; Translator+Memory.swift): the bytes arrive unchanged, the load's
 // bounds are checked before the store's, and a store offset of 2^16 or more is not fused.
-// Word moves of consecutive words at equal offsets join into one `moveWords`
-// (WordMoveJoining.swift), still moved in order, each word checked.
 
 import WasmCore
 @testable import WasmRuntime
@@ -24,13 +22,6 @@ final class MoveFusionTests: XCTestCase {
         }
         builder.exportFunction("far32", builder.function(FuncType([.i32, .i32], []),
             Op.localGet(0), Op.localGet(1), [0x28, 0x02, 0x00], [0x36, 0x02, 0x80, 0x80, 0x04]))
-        // "words"(to, from): four word moves at offsets 8, 12, 16, 20 on both sides.
-        var words: [UInt8] = []
-        for offset: UInt8 in [8, 12, 16, 20] {
-            words += Op.localGet(0) + Op.localGet(1)
-            words += [0x28, 0x02, offset, 0x36, 0x02, offset]
-        }
-        builder.exportFunction("words", builder.function(FuncType([.i32, .i32], []), words))
         builder.exportFunction("get64", builder.function(FuncType([.i32], [.i64]), Op.localGet(0), [0x29, 0x03, 0x00]))
         builder.exportFunction("set64", builder.function(FuncType([.i32, .i64], []),
             Op.localGet(0), Op.localGet(1), [0x37, 0x03, 0x00]))
@@ -67,35 +58,9 @@ final class MoveFusionTests: XCTestCase {
         }
     }
 
-    func testWordRunsMoveInOrderAndStopAtTheFirstWordOutOfBounds() throws {
-        let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
-        func call(_ name: String, _ arguments: Value...) throws -> [Value] {
-            try XCTUnwrap(instance.function(name)).call(arguments)
-        }
-        try call("set64", .i32(0x108), .i64(0x2222_2222_1111_1111))
-        try call("set64", .i32(0x110), .i64(0x4444_4444_3333_3333))
-        try call("words", .i32(0x300), .i32(0x100))
-        XCTAssertEqual(try call("get64", .i32(0x308)), [.i64(0x2222_2222_1111_1111)])
-        XCTAssertEqual(try call("get64", .i32(0x310)), [.i64(0x4444_4444_3333_3333)])
-        // Overlapping by one word: each word is read after the one before it was written.
-        try call("words", .i32(0x104), .i32(0x100))
-        XCTAssertEqual(try call("get64", .i32(0x110)), [.i64(0x1111_1111_1111_1111)])
-        XCTAssertEqual(try call("get64", .i32(0x114)), [.i64(0x1111_1111_1111_1111)])
-        // The third destination word is past the memory: the first two are moved, then the trap.
-        try call("set64", .i32(0x200), .i64(0x6666_6666_5555_5555))
-        try call("set64", .i32(0x1FFF0), .i64(0))
-        try call("set64", .i32(0x1FFF8), .i64(0))
-        XCTAssertThrowsError(try call("words", .i32(0x20000 - 18), .i32(0x200 - 8))) {
-            XCTAssertEqual(($0 as? Trap)?.reason, .outOfBoundsMemoryAccess)
-        }
-        XCTAssertEqual(try call("get64", .i32(0x1FFF6)), [.i64(0x6666_6666_5555_5555)])
-        XCTAssertEqual(try call("get64", .i32(0x1FFF8)), [.i64(0x0000_6666_6666_5555)])  // nothing of the third
-    }
-
     func testTheLoadsAndStoresAreFused() throws {
         let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
-        let kinds = try (0..<5).map { try instance.translation(ofFunction: $0).code.map(\.caseName) }
-        XCTAssertEqual(kinds[4], ["moveWords", "returnNone"])
+        let kinds = try (0..<4).map { try instance.translation(ofFunction: $0).code.map(\.caseName) }
         XCTAssertEqual(kinds[0].first, "move8")
         XCTAssertEqual(kinds[1].first, "move32")
         XCTAssertEqual(kinds[2].first, "move64")

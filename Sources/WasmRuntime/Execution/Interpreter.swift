@@ -386,10 +386,6 @@ extension Store {
                     let to = UInt64(fp[i32: i.a]) &+ UInt64(UInt16(bitPattern: i.short))
                     guard to &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(memoryBase.read(UInt64.self, at: Int(from)), at: Int(to))
-                case .moveWords:
-                    let offset = UInt64(UInt16(bitPattern: i.short))
-                    try Self.moveWords(in: memoryBase, size: memorySize, to: UInt64(fp[i32: i.a]) &+ offset,
-                                       from: UInt64(fp[i32: i.b]) &+ offset, count: Int(i.c))
                 case .f64AddStore:
                     let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }

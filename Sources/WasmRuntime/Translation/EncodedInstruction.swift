@@ -121,7 +121,6 @@ struct EncodedInstruction: Equatable {
         case move8
         case move32
         case move64
-        case moveWords
         case f64AddStore
         case f64SubStore
         case f64MulStore

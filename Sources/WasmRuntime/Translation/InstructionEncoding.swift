@@ -109,7 +109,6 @@ extension InternalInstruction {
         case .move8(let p0, let p1, let p2, let p3): EncodedInstruction(.move8, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
         case .move32(let p0, let p1, let p2, let p3): EncodedInstruction(.move32, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
         case .move64(let p0, let p1, let p2, let p3): EncodedInstruction(.move64, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
-        case .moveWords(let p0, let p1, let p2, let p3): EncodedInstruction(.moveWords, short: Int16(bitPattern: p2), a: p0, b: p1, c: p3)
         case .f64AddStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64AddStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))
         case .f64SubStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64SubStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))
         case .f64MulStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64MulStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))

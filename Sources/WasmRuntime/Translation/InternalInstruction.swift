@@ -191,10 +191,6 @@ enum InternalInstruction: Equatable {
     case move8(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
     case move32(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
     case move64(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
-    /// A run of `count` `move32`s of consecutive words at the same offsets from `source` and
-    /// `destination` (an unrolled word copy loop): word k is moved from `source` + `offset` +
-    /// 4k to `destination` + `offset` + 4k, in order, each with its own bounds checks.
-    case moveWords(destination: Slot, source: Slot, offset: UInt16, count: Int32)
     /// An f64 add, sub or mul whose result goes straight to memory (the `f64.store` that
     /// consumed it followed): the 8 bytes at `address` + `offset` ← `lhs` op `rhs`.
     case f64AddStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)

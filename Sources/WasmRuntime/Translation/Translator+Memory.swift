@@ -121,7 +121,6 @@ extension Translator {
             // The value was computed just before for this store only: one instruction does both.
             code[producer] = fused
             lastProducer = nil
-            joinWordMoves()
             return
         }
         switch op.byteWidth {
