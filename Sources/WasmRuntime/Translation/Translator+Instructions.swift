@@ -13,7 +13,7 @@ extension Translator {
         case .nop:
             break
         case .block(let blockType): enterBlock(.block, blockType)
-        case .loop(let blockType): enterBlock(.loop, blockType)
+        case .loop(let blockType): enterBlock(.loop, blockType, loopOffset: decoder.offset)
         case .if(let blockType): enterIf(blockType)
         case .else: translateElse()
         case .end: translateEnd()
@@ -97,14 +97,17 @@ extension Translator {
 
     // MARK: Blocks (§4.4.8 block, loop, if, end)
 
-    mutating func enterBlock(_ kind: ControlFrame.Kind, _ blockType: BlockType) {
+    /// Enters a block or a loop (`loopOffset`: the body offset after the `loop` instruction,
+    /// which computes the loop's invariant sums before its label).
+    mutating func enterBlock(_ kind: ControlFrame.Kind, _ blockType: BlockType, loopOffset: Int? = nil) {
         let (parameters, results) = signature(of: blockType)
         materializeAll()
+        if let loopOffset { computeInvariantSums(ofLoop: loopOffset) }
         bindLabel()
         controls.append(ControlFrame(
             kind: kind, parameters: parameters, results: results,
             operandCount: operands.count - parameters.count,
-            base: height - parameters.slotCount, start: code.count))
+            base: height - parameters.slotCount, start: code.count, loopOffset: loopOffset))
     }
 
     mutating func enterIf(_ blockType: BlockType) {

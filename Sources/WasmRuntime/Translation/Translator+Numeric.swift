@@ -346,6 +346,10 @@ extension Translator {
     /// exclusive or).
     mutating func emitImmediateForm(_ op: NumericOperator, lhs: Operand, value: UInt32,
                                     _ make: (Slot, Slot, UInt32) -> InternalInstruction) {
+        if op == .i32Add, let sum = invariantSumSlot(lhs, plus: value) {
+            push(.i32, aliasing: sum)  // computed on entry to the loop: nothing to emit
+            return
+        }
         let result = push(op.signature.result)
         if let fused = op == .i32Add ? fusedShiftAddImmediate(result: result, lhs: lhs, immediate: value)
             : op == .i32Mul ? fusedXorMultiply(result: result, lhs: lhs, immediate: value) : nil {

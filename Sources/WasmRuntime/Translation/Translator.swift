@@ -40,6 +40,8 @@ struct ControlFrame {
     var elseBranch: Int?
     /// Whether the rest of the frame's code is unreachable (after br, return, ...).
     var unreachable = false
+    /// A loop's body offset (just after its `loop` instruction), which names its invariant sums.
+    var loopOffset: Int?
 
     /// The types a branch to this frame's label carries (§3.3.8 label types).
     var labelTypes: [ValueType] { kind == .loop ? parameters : results }
@@ -65,7 +67,11 @@ struct Translator {
     let localSlotCount: Slot
     /// Loop-invariant constants kept in frame slots right after the locals.
     var hoisted: HoistedConstants
-    /// The first operand slot: after the locals and the hoisted constants.
+    /// Loop-invariant `local + constant` sums kept in frame slots after the hoisted constants.
+    var sums: InvariantSums
+    /// The local of each local slot (filled when the body has invariant sums).
+    var localOfSlot: [Slot: UInt32] = [:]
+    /// The first operand slot: after the locals, the hoisted constants and the invariant sums.
     var operandBase: Slot
 
     var code: [InternalInstruction] = []
@@ -103,6 +109,7 @@ struct Translator {
         localSlots = slots
         localSlotCount = next
         hoisted = HoistedConstants(none: next)
+        sums = InvariantSums(none: next)
         operandBase = next
         maxHeight = next
     }
@@ -110,7 +117,11 @@ struct Translator {
     /// Translates the body (§3.3 instruction by instruction).
     mutating func translate() throws -> TranslatedFunction {
         hoisted = try HoistedConstants(scanning: module.bytes, range: body.code, firstSlot: localSlotCount)
-        operandBase = localSlotCount + hoisted.slotCount
+        sums = try InvariantSums(scanning: module.bytes, range: body.code, firstSlot: localSlotCount + hoisted.slotCount)
+        if sums.slotCount > 0 {
+            for (local, slot) in localSlots.enumerated() { localOfSlot[slot] = UInt32(local) }
+        }
+        operandBase = localSlotCount + hoisted.slotCount + sums.slotCount
         maxHeight = operandBase
         for constant in hoisted.constants {
             emitConstant(constant.bits, type: constant.type, to: hoisted.slots[constant]!)
