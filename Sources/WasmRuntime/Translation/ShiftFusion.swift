@@ -11,9 +11,7 @@ extension Translator {
     /// The slot shifted and the shift count when `operand` is the result of the `i32.shl` by a
     /// constant emitted just before, still in its operand-stack slot; `nil` otherwise.
     func shiftJustComputed(into operand: Operand) -> (source: Slot, shift: UInt8)? {
-        guard operand.constant == nil, operand.source == operand.home, let producer = lastProducer,
-              producer == code.count - 1, producer >= labelPosition,
-              case .i32ShlImm(operand.home, let source, let count) = code[producer] else { return nil }
+        guard case .i32ShlImm(operand.home, let source, let count) = instructionComputing(operand) else { return nil }
         return (source, UInt8(count & 31))
     }
 

@@ -261,18 +261,18 @@ extension Translator {
     /// the branch. With `materializingAll` (a block entry), every operand is put in place
     /// before the branch, so that code on both paths finds them there.
     mutating func emitConditionalBranch(on condition: Operand, whenTrue: Bool, materializingAll: Bool) -> Int {
-        if condition.constant == nil, condition.source == condition.home, let producer = lastProducer,
-           producer == code.count - 1 {
+        if let producer = instructionComputing(condition) {
             // A comparison negated by `i32.eqz` (both writing the condition's home): the
             // comparison itself is tested, with the opposite polarity.
+            let before = code.count - 2
             var fused: InternalInstruction?
             var removed = 1
-            if case .i32Eqz(condition.home, condition.home) = code[producer], producer - 1 >= labelPosition,
-               let negated = code[producer - 1].fusedBranch(testing: condition.home, whenTrue: !whenTrue) {
+            if case .i32Eqz(condition.home, condition.home) = producer, before >= labelPosition,
+               let negated = code[before].fusedBranch(testing: condition.home, whenTrue: !whenTrue) {
                 fused = negated
                 removed = 2
             } else {
-                fused = code[producer].fusedBranch(testing: condition.home, whenTrue: whenTrue)
+                fused = producer.fusedBranch(testing: condition.home, whenTrue: whenTrue)
             }
             if let fused {
                 // The comparison read its operands from slots that the copies below never
@@ -417,11 +417,10 @@ extension Translator {
         } else if value.source != target {
             // Operands still reading the local's old value get their own copy first.
             for i in operands.indices where operands[i].source == target { materialize(at: i) }
-            if value.source == value.home, type.slotCount == 1, let producer = lastProducer,
-               producer == code.count - 1,
-               let redirected = code[producer].redirectingResult(from: value.home, to: target) {
+            if type.slotCount == 1, let producer = instructionComputing(value),
+               let redirected = producer.redirectingResult(from: value.home, to: target) {
                 // The value was just computed into its home: compute it into the local instead.
-                code[producer] = redirected
+                code[code.count - 1] = redirected
                 lastProducer = nil
                 value.source = target
             } else {

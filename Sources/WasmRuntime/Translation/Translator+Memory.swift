@@ -26,11 +26,10 @@ extension Translator {
         let address = slot(of: addressOperand)
         let result = push(op.valueType)
         let offset = memarg.offset
-        if offset == 0, addressOperand.source == addressOperand.home, let producer = lastProducer,
-           producer == code.count - 1,
-           let fused = Self.loadFusing(op, with: code[producer], address: addressOperand.home, result: result) {
+        if offset == 0, let producer = instructionComputing(addressOperand),
+           let fused = Self.loadFusing(op, with: producer, address: addressOperand.home, result: result) {
             // The address was computed just before for this load only: one instruction does both.
-            code[producer] = fused
+            code[code.count - 1] = fused
             return
         }
         switch op {
@@ -106,20 +105,18 @@ extension Translator {
         }
         let value = slot(of: valueOperand)
         let address = slot(of: addressOperand)
-        if offset == 0, op.byteWidth != 2, addressOperand.source == addressOperand.home, let producer = lastProducer,
-           producer == code.count - 1,
-           let fused = Self.storeFusing(width: op.byteWidth, with: code[producer], address: address, value: value) {
+        if offset == 0, op.byteWidth != 2, let producer = instructionComputing(addressOperand),
+           let fused = Self.storeFusing(width: op.byteWidth, with: producer, address: address, value: value) {
             // The address was computed just before for this store only: one instruction does both.
-            code[producer] = fused
+            code[code.count - 1] = fused
             lastProducer = nil
             return
         }
-        if valueOperand.source == valueOperand.home, let producer = lastProducer, producer == code.count - 1,
-           producer >= labelPosition,
-           let fused = Self.storeFusing(width: op.byteWidth, load: code[producer], value: value, address: address, offset: offset)
-            ?? Self.storeFusing(width: op.byteWidth, f64Arithmetic: code[producer], value: value, address: address, offset: offset) {
+        if let producer = instructionComputing(valueOperand),
+           let fused = Self.storeFusing(width: op.byteWidth, load: producer, value: value, address: address, offset: offset)
+            ?? Self.storeFusing(width: op.byteWidth, f64Arithmetic: producer, value: value, address: address, offset: offset) {
             // The value was computed just before for this store only: one instruction does both.
-            code[producer] = fused
+            code[code.count - 1] = fused
             lastProducer = nil
             return
         }

@@ -226,6 +226,16 @@ struct Translator {
         }
     }
 
+    /// The instruction just emitted, when it computed `operand`'s value into the operand's own
+    /// stack slot (so that nothing else reads it): the condition under which a fusion may
+    /// rewrite that instruction to hand the value on directly. (`lastProducer` is cleared at
+    /// every label, so no branch can arrive between the two.)
+    func instructionComputing(_ operand: Operand) -> InternalInstruction? {
+        guard operand.constant == nil, operand.source == operand.home, let producer = lastProducer,
+              producer == code.count - 1 else { return nil }
+        return code[producer]
+    }
+
     // MARK: Emission
 
     /// Appends an instruction; returns its code index.

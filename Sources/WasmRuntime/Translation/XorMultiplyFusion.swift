@@ -9,9 +9,7 @@ extension Translator {
     /// `i32.mul` of `lhs` by `immediate` with the `i32.xor` emitted just before, which computed
     /// `lhs`, folded in; `nil` when `lhs` was not computed so or `result` has no short slot.
     func fusedXorMultiply(result: Slot, lhs: Operand, immediate: UInt32) -> InternalInstruction? {
-        guard lhs.constant == nil, lhs.source == lhs.home, let producer = lastProducer,
-              producer == code.count - 1, producer >= labelPosition,
-              case .i32Xor(lhs.home, let a, let b) = code[producer],
+        guard case .i32Xor(lhs.home, let a, let b) = instructionComputing(lhs),
               let shortResult = ShortSlot(exactly: result) else { return nil }
         return .i32XorMulImm(result: shortResult, lhs: a, rhs: b, immediate: immediate)
     }
