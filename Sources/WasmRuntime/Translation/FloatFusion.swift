@@ -17,15 +17,13 @@ extension Translator {
     /// instruction computed one of the two operands into its home slot; `nil` otherwise.
     func fusedF64Arithmetic(_ op: NumericOperator, result: Slot, lhs: Operand, lhsSlot: Slot,
                             rhs: Operand, rhsSlot: Slot) -> InternalInstruction? {
-        guard op == .f64Add || op == .f64Sub || op == .f64Mul,
-              let producer = lastProducer, producer == code.count - 1, producer >= labelPosition,
-              let inner = F64Arithmetic(code[producer]) else { return nil }
+        guard op == .f64Add || op == .f64Sub || op == .f64Mul else { return nil }
         // The inner result must be the operand's own (operand-stack) slot: nothing else reads it.
-        let innerIsLhs: Bool
-        if lhs.constant == nil, lhsSlot == lhs.home, inner.result == lhsSlot {
-            innerIsLhs = true
-        } else if rhs.constant == nil, rhsSlot == rhs.home, inner.result == rhsSlot {
-            innerIsLhs = false
+        let inner: F64Arithmetic, innerIsLhs: Bool
+        if let computed = instructionComputing(lhs).flatMap(F64Arithmetic.init), computed.result == lhs.home {
+            (inner, innerIsLhs) = (computed, true)
+        } else if let computed = instructionComputing(rhs).flatMap(F64Arithmetic.init), computed.result == rhs.home {
+            (inner, innerIsLhs) = (computed, false)
         } else {
             return nil
         }
