@@ -31,31 +31,33 @@ extension Store {
     @inline(__always)
     func enter(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
-               frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) throws {
+               activation: UnsafeMutablePointer<ActivationState>) throws {
         let code = try callee.pointee.code ?? translate(callee)
         let entity = callee.pointee
+        let frames = activation.pointee.frames
         // Pointer comparisons: no subtraction and division by the slot size on every call.
         guard frames < stack.framesEnd, base + Int(entity.frameSlots) <= stack.valuesEnd else {
             throw TrapReason.callStackExhausted
         }
-        frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
-        frames += 1
+        frames.initialize(to: Frame(returnPC: pc, base: fp, function: activation.pointee.function))
+        activation.pointee.frames = frames + 1
+        activation.pointee.function = callee
         let declaredLocals = Int(entity.localSlots &- entity.parameterSlots)
         if declaredLocals > 0 { (base + Int(entity.parameterSlots)).update(repeating: 0, count: declaredLocals) }
         pc = UnsafePointer(code) - 1  // the word before the code: the loop steps to the first instruction
         fp = base
-        function = callee
     }
 
     /// §4.4.10.2 returning from a function: resumes the suspended caller.
     @inline(__always)
     func leave(pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
-               frames: inout UnsafeMutablePointer<Frame>, function: inout FunctionAddress) {
-        frames -= 1
+               activation: UnsafeMutablePointer<ActivationState>) {
+        let frames = activation.pointee.frames - 1
         let frame = frames.pointee
+        activation.pointee.frames = frames
+        activation.pointee.function = frame.function
         pc = frame.returnPC
         fp = frame.base
-        function = frame.function
     }
 
     /// §4.4.10.3 host function invocation from WebAssembly. The caller is recorded on the frame
@@ -64,7 +66,8 @@ extension Store {
     @inline(never)
     func callHost(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                   pc: UnsafePointer<EncodedInstruction>, fp: UnsafeMutablePointer<UInt64>,
-                  frames: UnsafeMutablePointer<Frame>, function: FunctionAddress) throws {
+                  activation: UnsafeMutablePointer<ActivationState>) throws {
+        let frames = activation.pointee.frames, function = activation.pointee.function
         guard frames < stack.framesEnd else { throw TrapReason.callStackExhausted }
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
         stack.frameTop = frames + 1

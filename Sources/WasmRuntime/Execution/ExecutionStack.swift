@@ -12,6 +12,17 @@ struct Frame {
     var function: FunctionAddress
 }
 
+/// What the interpreter loop of one activation keeps in memory rather than in its local
+/// variables (DESIGN.md, "Dispatch"): the frame-stack top and the executing function change
+/// only at calls and returns, and as loop variables they cost register copies at every
+/// dispatch.
+struct ActivationState {
+    /// Where the next suspended caller goes.
+    var frames: UnsafeMutablePointer<Frame>
+    /// The function executing now.
+    var function: FunctionAddress
+}
+
 /// The store's stacks. `frameTop` and `valueTop` mark where a new activation (a call from the
 /// host, possibly re-entrant from a host function) starts.
 struct ExecutionStack {
@@ -23,8 +34,10 @@ struct ExecutionStack {
     var frameTop: UnsafeMutablePointer<Frame>
     /// Activations (host → WebAssembly entries) currently running, nested through host calls.
     var activationDepth = 0
+    /// One `ActivationState` per nesting depth, so none is allocated per activation.
+    let activations: UnsafeMutablePointer<ActivationState>
 
-    init(valueSlots: Int, frameCount: Int) {
+    init(valueSlots: Int, frameCount: Int, nestedActivations: Int) {
         // Left uninitialised (slots are plain integers): a large allocation comes straight
         // from the system, and pages the program never reaches are never touched.
         values = UnsafeMutablePointer<UInt64>.allocate(capacity: valueSlots)
@@ -33,10 +46,12 @@ struct ExecutionStack {
         framesEnd = frames + frameCount
         valueTop = values
         frameTop = frames
+        activations = UnsafeMutablePointer<ActivationState>.allocate(capacity: nestedActivations)
     }
 
     func release() {
         values.deallocate()
         frames.deallocate()
+        activations.deallocate()
     }
 }

@@ -18,8 +18,8 @@ extension Store {
     private func run<Monitor: ExecutionMonitor>(_ entry: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                                                  monitor: Monitor) throws {
         let activationFrames = stack.frameTop
-        var frames = activationFrames
-        var function = entry
+        let activation = stack.activations + (stack.activationDepth - 1)
+        activation.initialize(to: ActivationState(frames: activationFrames, function: entry))
         var fp = base
         var (memoryBase, memorySize) = Self.memoryView(of: entry.owningInstance)
         do {
@@ -58,9 +58,8 @@ extension Store {
                     pc += entry + 1 + Int(target.a)
                 case .call:
                     let callee = i.callee, frame = i.a
-                    let switchesInstance = callee.owningInstance != function.owningInstance
-                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
-                              function: &function)
+                    let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
+                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                 case .callCopying:
@@ -70,10 +69,9 @@ extension Store {
                     fp[Int(copies.a)] = fp[Int(copies.b)]
                     if copies.short == 2 { fp[Int(copies.a) + 1] = fp[Int(copies.c)] }
                     let callee = i.callee, frame = i.a
-                    let switchesInstance = callee.owningInstance != function.owningInstance
+                    let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
                     pc = copies
-                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, frames: &frames,
-                              function: &function)
+                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                 case .callCopies:
@@ -81,13 +79,13 @@ extension Store {
                 case .callHost:
                     let callee = i.callee, frame = i.a
                     monitor.entered(callee)
-                    try callHost(callee, base: fp + Int(frame), pc: pc, fp: fp, frames: frames, function: function)
+                    try callHost(callee, base: fp + Int(frame), pc: pc, fp: fp, activation: activation)
                     monitor.left()
-                    (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
+                    (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                 case .callIndirect:
                     let typeID = i.ua, tableIndex = i.ub, index = i.c
                     // §4.4.8 call_indirect: the element must exist, be non-null and have the type.
-                    let table = function.owningInstance.pointee.tables[Int(tableIndex)].pointee
+                    let table = activation.pointee.function.owningInstance.pointee.tables[Int(tableIndex)].pointee
                     let element = Int(fp[i32: index])
                     guard element < table.count else { throw TrapReason.undefinedElement }
                     let reference = table.elements[element]
@@ -97,13 +95,12 @@ extension Store {
                     let calleeBase = fp + Int(index) - Int(callee.pointee.parameterSlots)
                     if callee.pointee.kind == .host {
                         monitor.entered(callee)
-                        try callHost(callee, base: calleeBase, pc: pc, fp: fp, frames: frames, function: function)
+                        try callHost(callee, base: calleeBase, pc: pc, fp: fp, activation: activation)
                         monitor.left()
-                        (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
+                        (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                     } else {
-                        let switchesInstance = callee.owningInstance != function.owningInstance
-                        try enter(callee, base: calleeBase, pc: &pc, fp: &fp, frames: &frames,
-                                  function: &function)
+                        let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
+                        try enter(callee, base: calleeBase, pc: &pc, fp: &fp, activation: activation)
                         monitor.entered(callee)
                         if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                     }
@@ -113,21 +110,21 @@ extension Store {
                     fallthrough
                 case .returnNone:
                     monitor.left()
-                    if frames == activationFrames { return }
-                    let calleeInstance = function.owningInstance
-                    leave(pc: &pc, fp: &fp, frames: &frames, function: &function)
-                    if function.owningInstance != calleeInstance {
-                        (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
+                    if activation.pointee.frames == activationFrames { return }
+                    let calleeInstance = activation.pointee.function.owningInstance
+                    leave(pc: &pc, fp: &fp, activation: activation)
+                    if activation.pointee.function.owningInstance != calleeInstance {
+                        (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                     }
                 case .returnOne:
                     let source = i.a
                     fp[0] = fp[Int(source)]
                     monitor.left()
-                    if frames == activationFrames { return }
-                    let calleeInstance = function.owningInstance
-                    leave(pc: &pc, fp: &fp, frames: &frames, function: &function)
-                    if function.owningInstance != calleeInstance {
-                        (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
+                    if activation.pointee.frames == activationFrames { return }
+                    let calleeInstance = activation.pointee.function.owningInstance
+                    leave(pc: &pc, fp: &fp, activation: activation)
+                    if activation.pointee.function.owningInstance != calleeInstance {
+                        (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                     }
                 case .copy:
                     let destination = i.a, source = i.b
@@ -418,8 +415,8 @@ extension Store {
                     fp[i32: result] = UInt32(memorySize / UInt64(MemoryEntity.pageSize))
                 case .memoryGrow:
                     let result = i.a, delta = i.b
-                    fp[i32: result] = Self.growMemory(of: function.owningInstance, by: fp[i32: delta])
-                    (memoryBase, memorySize) = Self.memoryView(of: function.owningInstance)
+                    fp[i32: result] = Self.growMemory(of: activation.pointee.function.owningInstance, by: fp[i32: delta])
+                    (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                 case .memoryFill:
                     let destination = i.a, value = i.b, count = i.c
                     // §4.4.7 memory.fill: the whole range is checked before any byte is written.
@@ -434,44 +431,44 @@ extension Store {
                     (memoryBase + Int(d)).copyMemory(from: memoryBase + Int(s), byteCount: Int(n))
                 case .memoryInit:
                     let data = i.ua, operands = i.b
-                    try Self.initializeMemory(of: function.owningInstance, data: data, operands: fp + Int(operands))
+                    try Self.initializeMemory(of: activation.pointee.function.owningInstance, data: data, operands: fp + Int(operands))
                 case .dataDrop:
                     let data = i.ua
-                    function.owningInstance.pointee.datas[Int(data)].drop()
+                    activation.pointee.function.owningInstance.pointee.datas[Int(data)].drop()
 
                 // MARK: Tables (§4.4.6)
                 case .tableGet:
                     let table = i.ua, result = i.b, index = i.c
-                    let entity = function.owningInstance.pointee.tables[Int(table)].pointee
+                    let entity = activation.pointee.function.owningInstance.pointee.tables[Int(table)].pointee
                     let element = Int(fp[i32: index])
                     guard element < entity.count else { throw TrapReason.outOfBoundsTableAccess }
                     fp[i64: result] = entity.elements[element]
                 case .tableSet:
                     let table = i.ua, index = i.b, value = i.c
-                    let entity = function.owningInstance.pointee.tables[Int(table)].pointee
+                    let entity = activation.pointee.function.owningInstance.pointee.tables[Int(table)].pointee
                     let element = Int(fp[i32: index])
                     guard element < entity.count else { throw TrapReason.outOfBoundsTableAccess }
                     entity.elements[element] = fp[i64: value]
                 case .tableSize:
                     let table = i.ua, result = i.b
-                    fp[i32: result] = UInt32(function.owningInstance.pointee.tables[Int(table)].pointee.count)
+                    fp[i32: result] = UInt32(activation.pointee.function.owningInstance.pointee.tables[Int(table)].pointee.count)
                 case .tableGrow:
                     let table = i.ua, operands = i.b
-                    Self.growTable(function.owningInstance.pointee.tables[Int(table)], operands: fp + Int(operands))
+                    Self.growTable(activation.pointee.function.owningInstance.pointee.tables[Int(table)], operands: fp + Int(operands))
                 case .tableFill:
                     let table = i.ua, operands = i.b
-                    try Self.fillTable(function.owningInstance.pointee.tables[Int(table)], operands: fp + Int(operands))
+                    try Self.fillTable(activation.pointee.function.owningInstance.pointee.tables[Int(table)], operands: fp + Int(operands))
                 case .tableCopy:
                     let destination = i.ua, source = i.ub, operands = i.c
-                    try Self.copyTable(function.owningInstance.pointee.tables[Int(destination)], from: function.owningInstance.pointee.tables[Int(source)],
+                    try Self.copyTable(activation.pointee.function.owningInstance.pointee.tables[Int(destination)], from: activation.pointee.function.owningInstance.pointee.tables[Int(source)],
                                        operands: fp + Int(operands))
                 case .tableInit:
                     let element = i.ua, table = i.ub, operands = i.c
-                    try Self.initializeTable(function.owningInstance.pointee.tables[Int(table)], from: &function.owningInstance.pointee.elements[Int(element)],
+                    try Self.initializeTable(activation.pointee.function.owningInstance.pointee.tables[Int(table)], from: &activation.pointee.function.owningInstance.pointee.elements[Int(element)],
                                              operands: fp + Int(operands))
                 case .elemDrop:
                     let element = i.ua
-                    function.owningInstance.pointee.elements[Int(element)].drop()
+                    activation.pointee.function.owningInstance.pointee.elements[Int(element)].drop()
 
                 // MARK: i32 (§4.4.1, §4.3.2)
                 case .i32Eqz: fp[bool: i.a] = fp[i32: i.b] == 0
@@ -704,7 +701,7 @@ extension Store {
                 pc += 1
             }
         } catch let reason as TrapReason {
-            throw Trap(reason, backtrace: backtrace(innermost: function, frames: frames))
+            throw Trap(reason, backtrace: backtrace(innermost: activation.pointee.function, frames: activation.pointee.frames))
         }
     }
 }

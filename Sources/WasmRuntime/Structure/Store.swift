@@ -46,7 +46,8 @@ public final class Store {
     /// Creates an empty store with the given limits.
     public init(limits: StoreLimits = StoreLimits()) {
         self.limits = limits
-        stack = ExecutionStack(valueSlots: max(limits.valueStackSlots, 16), frameCount: max(limits.maxCallDepth, 1))
+        stack = ExecutionStack(valueSlots: max(limits.valueStackSlots, 16), frameCount: max(limits.maxCallDepth, 1),
+                               nestedActivations: max(limits.maxNestedActivations, 1))
     }
 
     deinit {
