@@ -33,55 +33,62 @@ struct InvariantSums {
         self.firstSlot = firstSlot
     }
 
-    /// Scans `range` of `bytes` (a validated body) for sums worth a slot.
+    /// Scans `range` of `bytes` (a validated body) for sums worth a slot. Two passes over the
+    /// body, each following the open loops on a stack: time linear in the body size times the
+    /// loop nesting depth.
     init(scanning bytes: [UInt8], range: Range<Int>, firstSlot: Slot) throws {
         self.firstSlot = firstSlot
-        // Pass 1: each loop's extent (in instruction positions) and the positions writing each local.
+        // Pass 1: the locals each loop writes (also in loops nested in it).
         var instructions: [Instruction] = []
-        var loopStarts: [Int] = []          // instruction position of each loop, in body order
-        var loopOffsets: [Int] = []         // body offset after each loop instruction
-        var loopEnds: [Int] = []
-        var open: [Int?] = []               // for each open block: its loop number, or nil
-        var writes: [UInt32: [Int]] = [:]
+        var loopOffsets: [Int] = []          // body offset after each loop instruction, in body order
+        var written: [Set<UInt32>] = []      // locals written inside each loop
+        var open: [Int?] = []                // for each open block: its loop number, or nil
         var decoder = InstructionDecoder(bytes: bytes, range: range)
         while !decoder.isAtEnd {
             let instruction = try decoder.next()
-            let position = instructions.count
             instructions.append(instruction)
             switch instruction {
             case .block, .if:
                 open.append(nil)
             case .loop:
-                open.append(loopStarts.count)
-                loopStarts.append(position)
+                open.append(loopOffsets.count)
                 loopOffsets.append(decoder.offset)
-                loopEnds.append(Int.max)
+                written.append([])
             case .end:
-                if let loop = open.popLast() ?? nil { loopEnds[loop] = position }
+                _ = open.popLast()
             case .localSet(let local), .localTee(let local):
-                writes[local, default: []].append(position)
+                for case let loop? in open { written[loop].insert(local) }
             default:
                 break
             }
         }
+        guard !loopOffsets.isEmpty else { return }
         // Pass 2: each `local.get p; i32.const K; i32.add` inside a loop, hoisted to the
         // outermost enclosing loop that does not write p — unless a load at offset 0 takes the
         // sum at once: that pair is already one instruction (`load32UDisplaced`).
-        guard !loopStarts.isEmpty, instructions.count >= 4 else { return }
-        for position in 0..<(instructions.count - 3) {
-            guard case .localGet(let local) = instructions[position],
-                  case .i32Const(let constant) = instructions[position + 1],
-                  case .numeric(.i32Add) = instructions[position + 2] else { continue }
-            if case .load(_, let memarg) = instructions[position + 3], memarg.offset == 0 { continue }
-            let outermost = loopStarts.indices.first { loop in
-                loopStarts[loop] < position && position < loopEnds[loop]
-                    && !(writes[local] ?? []).contains { loopStarts[loop] < $0 && $0 < loopEnds[loop] }
+        open = []
+        var loopCount = 0
+        for (position, instruction) in instructions.enumerated() {
+            switch instruction {
+            case .block, .if:
+                open.append(nil)
+            case .loop:
+                open.append(loopCount)
+                loopCount += 1
+            case .end:
+                _ = open.popLast()
+            case .localGet(let local) where position + 3 < instructions.count:
+                guard case .i32Const(let constant) = instructions[position + 1],
+                      case .numeric(.i32Add) = instructions[position + 2] else { continue }
+                if case .load(_, let memarg) = instructions[position + 3], memarg.offset == 0 { continue }
+                guard let loop = open.lazy.compactMap({ $0 }).first(where: { !written[$0].contains(local) }) else { continue }
+                let sum = InvariantSum(loop: loopOffsets[loop], local: local, constant: UInt32(bitPattern: constant))
+                guard slots[sum] == nil, slots.count < Self.limit else { continue }
+                slots[sum] = firstSlot + Slot(slots.count)
+                sumsOfLoop[sum.loop, default: []].append(sum)
+            default:
+                break
             }
-            guard let loop = outermost else { continue }
-            let sum = InvariantSum(loop: loopOffsets[loop], local: local, constant: UInt32(bitPattern: constant))
-            guard slots[sum] == nil, slots.count < Self.limit else { continue }
-            slots[sum] = firstSlot + Slot(slots.count)
-            sumsOfLoop[sum.loop, default: []].append(sum)
         }
     }
 }
