@@ -200,6 +200,8 @@ extension Store {
                     if memoryBase.read(UInt32.self, at: Int(i.wide)) == 0 { pc += Int(i.a) }
                 case .brIfI32AndImm: if fp[i32: i.a] & i.ub != 0 { pc += Int(i.c) }
                 case .brIfNotI32AndImm: if fp[i32: i.a] & i.ub == 0 { pc += Int(i.c) }
+                case .brIfI64AndImm: if fp[i64: i.a] & UInt64(bitPattern: Int64(i.b)) != 0 { pc += Int(i.c) }
+                case .brIfNotI64AndImm: if fp[i64: i.a] & UInt64(bitPattern: Int64(i.b)) == 0 { pc += Int(i.c) }
 
                 // MARK: Constants and variables (§4.4.1.1, §4.4.5)
                 case .const32:

@@ -79,4 +79,14 @@ extension InternalInstruction {
         default: nil
         }
     }
+
+    /// When this is `brIfI64Zero` or `brIfI64NonZero`: the slot it tests and whether it
+    /// branches on zero.
+    var i64ZeroTest: (source: Slot, whenZero: Bool)? {
+        switch self {
+        case .brIfI64Zero(let source, _): (source, true)
+        case .brIfI64NonZero(let source, _): (source, false)
+        default: nil
+        }
+    }
 }

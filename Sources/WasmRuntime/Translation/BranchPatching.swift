@@ -50,6 +50,8 @@ extension InternalInstruction {
         case .brIfLoad32AtZero(let p0, _): .brIfLoad32AtZero(address: p0, offset: offset)
         case .brIfI32AndImm(let p0, let p1, _): .brIfI32AndImm(lhs: p0, mask: p1, offset: offset)
         case .brIfNotI32AndImm(let p0, let p1, _): .brIfNotI32AndImm(lhs: p0, mask: p1, offset: offset)
+        case .brIfI64AndImm(let p0, let p1, _): .brIfI64AndImm(lhs: p0, mask: p1, offset: offset)
+        case .brIfNotI64AndImm(let p0, let p1, _): .brIfNotI64AndImm(lhs: p0, mask: p1, offset: offset)
         default: nil
         }
     }

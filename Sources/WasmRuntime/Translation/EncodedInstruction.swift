@@ -77,6 +77,8 @@ struct EncodedInstruction: Equatable {
         case brIfLoad32AtZero
         case brIfI32AndImm
         case brIfNotI32AndImm
+        case brIfI64AndImm
+        case brIfNotI64AndImm
 
         // MARK: Constants and variables (§4.4.1, §4.4.5)
         case const32

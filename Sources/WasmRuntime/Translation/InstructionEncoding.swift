@@ -67,6 +67,8 @@ extension InternalInstruction {
         case .brIfLoad32AtZero(let p0, let p1): EncodedInstruction(.brIfLoad32AtZero, a: p1, wide: p0)
         case .brIfI32AndImm(let p0, let p1, let p2): EncodedInstruction(.brIfI32AndImm, a: p0, b: Int32(bitPattern: p1), c: p2)
         case .brIfNotI32AndImm(let p0, let p1, let p2): EncodedInstruction(.brIfNotI32AndImm, a: p0, b: Int32(bitPattern: p1), c: p2)
+        case .brIfI64AndImm(let p0, let p1, let p2): EncodedInstruction(.brIfI64AndImm, a: p0, b: Int32(bitPattern: p1), c: p2)
+        case .brIfNotI64AndImm(let p0, let p1, let p2): EncodedInstruction(.brIfNotI64AndImm, a: p0, b: Int32(bitPattern: p1), c: p2)
         case .const32(let p0, let p1): EncodedInstruction(.const32, a: p0, b: Int32(bitPattern: p1))
         case .const64(let p0, let p1): EncodedInstruction(.const64, a: p1, wide: p0)
         case .globalGet(let p0, let p1): EncodedInstruction(.globalGet, a: p1, wide: UInt64(UInt(bitPattern: p0)))

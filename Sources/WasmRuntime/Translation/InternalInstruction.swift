@@ -122,6 +122,10 @@ enum InternalInstruction: Equatable {
     case brIfI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
     /// Branches when the i32 in `lhs` has no bit of `mask` set (`i32.and` + `if`).
     case brIfNotI32AndImm(lhs: Slot, mask: UInt32, offset: Int32)
+    /// Branches when the i64 in `lhs` has any bit of `mask` (sign-extended, as in `i64AndImm`)
+    /// set (`i64.and` + `i64.eqz` + `if`: `if (x & 1)`), or none.
+    case brIfI64AndImm(lhs: Slot, mask: UInt32, offset: Int32)
+    case brIfNotI64AndImm(lhs: Slot, mask: UInt32, offset: Int32)
 
     // MARK: Constants and variables (§4.4.1, §4.4.5)
 

@@ -274,6 +274,15 @@ extension Translator {
             } else {
                 fused = producer.fusedBranch(testing: condition.home, whenTrue: whenTrue)
             }
+            // An i64 zero test of `x & mask` computed in the same slot just before: one test of
+            // the bits (the slot is the operand's home, dead after the branch).
+            let masking = code.count - removed - 1
+            if let test = fused, let (source, whenZero) = test.i64ZeroTest, source == condition.home,
+               masking >= labelPosition, case .i64AndImm(source, let lhs, let mask) = code[masking] {
+                fused = whenZero ? .brIfNotI64AndImm(lhs: lhs, mask: mask, offset: 0)
+                    : .brIfI64AndImm(lhs: lhs, mask: mask, offset: 0)
+                removed += 1
+            }
             if let fused {
                 // The comparison read its operands from slots that the copies below never
                 // write (they are above the remaining operands' homes, or locals).
