@@ -133,6 +133,9 @@ extension Store {
                     let destination = i.a, first = i.b, second = i.c
                     fp[Int(destination)] = fp[Int(first)]
                     fp[Int(destination) + 1] = fp[Int(second)]
+                case .copyPair:
+                    fp[Int(i.a)] = fp[Int(i.b)]
+                    fp[Int(i.c)] = fp[Int(i.short)]
                 case .copyMany:
                     let destination = i.a, source = i.b, count = i.c
                     copySlots(to: fp + Int(destination), from: fp + Int(source), count: Int(count))

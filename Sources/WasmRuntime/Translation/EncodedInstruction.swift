@@ -32,6 +32,7 @@ struct EncodedInstruction: Equatable {
         case returnMany
         case copy
         case copyTwo
+        case copyPair
         case copyMany
         case selectFrom
         case select

@@ -24,6 +24,7 @@ extension InternalInstruction {
         case .returnMany(let p0, let p1): EncodedInstruction(.returnMany, a: p0, b: p1)
         case .copy(let p0, let p1): EncodedInstruction(.copy, a: p0, b: p1)
         case .copyTwo(let p0, let p1, let p2): EncodedInstruction(.copyTwo, a: p0, b: p1, c: p2)
+        case .copyPair(let p0, let p1, let p2, let p3): EncodedInstruction(.copyPair, short: p3, a: p0, b: p1, c: p2)
         case .copyMany(let p0, let p1, let p2): EncodedInstruction(.copyMany, a: p0, b: p1, c: p2)
         case .selectFrom(let p0, let p1, let p2, let p3): EncodedInstruction(.selectFrom, short: p0, a: p1, b: p2, c: p3)
         case .select(let p0, let p1, let p2): EncodedInstruction(.select, a: p0, b: p1, c: p2)

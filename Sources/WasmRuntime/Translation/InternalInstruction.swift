@@ -61,6 +61,9 @@ enum InternalInstruction: Equatable {
     /// Copies two slots to consecutive destinations: `destination` ← `first`, then
     /// `destination + 1` ← `second` (call arguments, branch values).
     case copyTwo(destination: Slot, first: Slot, second: Slot)
+    /// Two copies in a row, in their order: `destination` ← `source`, then `secondDestination`
+    /// ← `secondSource` (locals renamed at a loop's entry: `h = hay; n = needle`).
+    case copyPair(destination: Slot, source: Slot, secondDestination: Slot, secondSource: ShortSlot)
     /// Copies `count` consecutive slots in ascending order.
     case copyMany(destination: Slot, source: Slot, count: Int32)
     /// `select` of single-slot values from any slots: `result` ← `first` when the i32 in

@@ -264,13 +264,22 @@ struct Translator {
         }
     }
 
-    /// Copies a value; a single-slot copy right after one to the previous slot joins it.
+    /// Copies a value; a single-slot copy right after another joins it: into a `copyTwo` when
+    /// it writes the next slot, else into a `copyPair` (its source a short slot).
     mutating func emitCopy(to destination: Slot, from source: Slot, type: ValueType) {
         if type.slotCount == 1 {
             if let previous = lastCopy, previous == code.count - 1,
-               case .copy(let first, let firstSource) = code[previous], first + 1 == destination {
-                code[previous] = .copyTwo(destination: first, first: firstSource, second: source)
-                return  // still the last copy (a call may take it over), but no longer joinable
+               case .copy(let first, let firstSource) = code[previous] {
+                if first + 1 == destination {
+                    code[previous] = .copyTwo(destination: first, first: firstSource, second: source)
+                    return  // still the last copy (a call may take it over), but no longer joinable
+                }
+                if let secondSource = ShortSlot(exactly: source) {
+                    code[previous] = .copyPair(destination: first, source: firstSource,
+                                               secondDestination: destination, secondSource: secondSource)
+                    lastCopy = nil
+                    return
+                }
             }
             emit(.copy(destination: destination, source: source))
             lastCopy = code.count - 1
