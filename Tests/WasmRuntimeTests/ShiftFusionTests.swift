@@ -1,5 +1,6 @@
 // Scaled indices (ShiftFusion.swift): an `i32.shl` by a constant consumed by an `i32.add`
-// becomes part of the add (`i32AddShifted`, `i32ShlAddImm`) and of an indexed load or store.
+// becomes part of the add (`i32AddShifted`, `i32ShlAddImm`) and of an indexed load or store;
+// `i32ShlAddImm` also of a 4-byte load (`load32UScaled`: a constant array indexed by a local).
 // The shift count is taken modulo 32 and both operations wrap, as `i32.shl` and `i32.add` do;
 // a shift whose result is also kept in a local is not folded.
 
@@ -13,7 +14,7 @@ final class ShiftFusionTests: XCTestCase {
     /// One page of memory. "scaled"(b, i, k) = b + (i << k) for k = 3 and k = 35 (count mod 32);
     /// "scaled_imm"(i) = (i << 2) + 1000; "load"(b, i) = the i32 at b + (i << 2);
     /// "store"(b, i, v) stores the i32 v at b + (i << 2); "kept"(i) = (i << 2) + local, the
-    /// shifted value also left in the local.
+    /// shifted value also left in the local; "load_table"(i) = the i32 at (i << 2) + 256.
     private static func module() -> [UInt8] {
         var builder = ModuleBuilder()
         builder.memory(min: 1)
@@ -30,6 +31,8 @@ final class ShiftFusionTests: XCTestCase {
             Op.localGet(0), Op.localGet(1), Op.i32Const(2), shl, Op.i32Add, Op.localGet(2), Op.i32Store()))
         builder.exportFunction("kept", builder.function(FuncType([.i32], [.i32]), locals: [.i32],
             Op.localGet(0), Op.i32Const(2), shl, Op.localTee(1), Op.localGet(1), Op.i32Add))
+        builder.exportFunction("load_table", builder.function(FuncType([.i32], [.i32]),
+            Op.localGet(0), Op.i32Const(2), shl, Op.i32Const(256), Op.i32Add, Op.i32Load()))
         return builder.build()
     }
 
@@ -49,6 +52,14 @@ final class ShiftFusionTests: XCTestCase {
         XCTAssertEqual(try call("load", 0x0C, 0x40), [.i32(0xDEAD_BEEF)])
         // base + (index << 2) wraps past 2^32 to 0x10C.
         XCTAssertEqual(try call("load", 0x10C &+ 0x8000_0000, 0x6000_0000), [.i32(0xDEAD_BEEF)])
+        // (i << 2) + 256: index 3 is 0x10C; the shift drops the top bits; the sum wraps (to 4).
+        XCTAssertEqual(try call("load_table", 3), [.i32(0xDEAD_BEEF)])
+        XCTAssertEqual(try call("load_table", 0xC000_0003), [.i32(0xDEAD_BEEF)])
+        XCTAssertEqual(try call("load_table", 0x3FFF_FFC1), [.i32(0)])
+        XCTAssertNoThrow(try call("load_table", 16319))  // 65276 + 256 = 65532, the last word
+        XCTAssertThrowsError(try call("load_table", 16320)) {
+            XCTAssertEqual(($0 as? Trap)?.reason, .outOfBoundsMemoryAccess)
+        }
         // The last word of the page is in bounds; one byte further traps, for loads and stores.
         XCTAssertNoThrow(try call("load", 65532, 0))
         XCTAssertThrowsError(try call("load", 65530, 1)) {
@@ -61,13 +72,14 @@ final class ShiftFusionTests: XCTestCase {
 
     func testTheShiftsAreFolded() throws {
         let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
-        let kinds = try (0..<6).map { try instance.translation(ofFunction: $0).code.map(\.caseName) }
+        let kinds = try (0..<7).map { try instance.translation(ofFunction: $0).code.map(\.caseName) }
         XCTAssertEqual(kinds[0].first, "i32AddShifted")
         XCTAssertEqual(kinds[1].first, "i32AddShifted")
         XCTAssertEqual(kinds[2].first, "i32ShlAddImm")
         XCTAssertEqual(kinds[3].first, "load32UIndexed")
         XCTAssertEqual(kinds[4].first, "store32Indexed")
         XCTAssertEqual(Array(kinds[5].prefix(2)), ["i32ShlImm", "i32Add"])
+        XCTAssertEqual(kinds[6].first, "load32UScaled")
         guard case .load32UIndexed(_, _, _, let shift) = try instance.translation(ofFunction: 3).code[0] else {
             return XCTFail("not an indexed load")
         }

@@ -341,6 +341,11 @@ extension Store {
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index] &<< UInt32(i.short))
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
+                case .load32UScaled:
+                    let result = i.a, index = i.b, displacement = i.uc
+                    let ea = UInt64(fp[i32: index] &<< UInt32(i.short) &+ displacement)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
                 case .load64Indexed:
                     let result = i.a, base = i.b, index = i.c
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index] &<< UInt32(i.short))

@@ -115,6 +115,7 @@ struct EncodedInstruction: Equatable {
         case load8UIndexed
         case load32UIndexed
         case load64Indexed
+        case load32UScaled
         case store8Displaced
         case store32Displaced
         case store64Displaced

@@ -184,6 +184,9 @@ enum InternalInstruction: Equatable {
     case load8UIndexed(result: Slot, base: Slot, index: Slot, shift: UInt8)
     case load32UIndexed(result: Slot, base: Slot, index: Slot, shift: UInt8)
     case load64Indexed(result: Slot, base: Slot, index: Slot, shift: UInt8)
+    /// A 4-byte load at the i32 `(index << shift) + displacement` (wrapping; a constant array
+    /// indexed by a local: `i32ShlAddImm` + `i32.load`).
+    case load32UScaled(result: Slot, index: Slot, shift: UInt8, displacement: UInt32)
     /// Stores whose address is computed just before by an `i32.add` (memarg offset 0), as for
     /// the loads above.
     case store8Displaced(base: Slot, value: Slot, displacement: UInt32)

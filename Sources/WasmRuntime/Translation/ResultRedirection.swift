@@ -28,6 +28,7 @@ extension InternalInstruction {
         case .load8UIndexed(expected, let p0, let p1, let p2): .load8UIndexed(result: slot, base: p0, index: p1, shift: p2)
         case .load32UIndexed(expected, let p0, let p1, let p2): .load32UIndexed(result: slot, base: p0, index: p1, shift: p2)
         case .load64Indexed(expected, let p0, let p1, let p2): .load64Indexed(result: slot, base: p0, index: p1, shift: p2)
+        case .load32UScaled(expected, let p0, let p1, let p2): .load32UScaled(result: slot, index: p0, shift: p1, displacement: p2)
         case .i32Eqz(expected, let p0): .i32Eqz(result: slot, source: p0)
         case .i32Eq(expected, let p0, let p1): .i32Eq(result: slot, lhs: p0, rhs: p1)
         case .i32Ne(expected, let p0, let p1): .i32Ne(result: slot, lhs: p0, rhs: p1)

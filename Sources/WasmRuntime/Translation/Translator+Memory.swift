@@ -75,6 +75,10 @@ extension Translator {
         case (.i64Load, .i32AddShifted(address, let base, let index, let shift)),
              (.f64Load, .i32AddShifted(address, let base, let index, let shift)):
             .load64Indexed(result: result, base: base, index: index, shift: shift)
+        case (.i32Load, .i32ShlAddImm(address, let index, let shift, let displacement)),
+             (.f32Load, .i32ShlAddImm(address, let index, let shift, let displacement)),
+             (.i64Load32U, .i32ShlAddImm(address, let index, let shift, let displacement)):
+            .load32UScaled(result: result, index: index, shift: shift, displacement: displacement)
         default:
             nil
         }
