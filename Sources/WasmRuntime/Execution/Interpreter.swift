@@ -604,6 +604,20 @@ extension Store {
                 case .f64MulSubFrom: fp[f64: i.short] = fp[f64: i.c] - (fp[f64: i.a] * fp[f64: i.b])
                 case .f64MulMul: fp[f64: i.short] = (fp[f64: i.a] * fp[f64: i.b]) * fp[f64: i.c]
 
+                // MARK: f64 arithmetic with a loaded operand (FloatLoadFusion.swift)
+                case .f64AddDisplaced:
+                    let ea = UInt64(fp[i32: i.b] &+ i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[f64: i.short] = fp[f64: i.a] + Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                case .f64SubDisplaced:
+                    let ea = UInt64(fp[i32: i.b] &+ i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[f64: i.short] = fp[f64: i.a] - Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                case .f64MulDisplaced:
+                    let ea = UInt64(fp[i32: i.b] &+ i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[f64: i.short] = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc
                 case .i32AddShifted: fp[i32: i.a] = fp[i32: i.b] &+ fp[i32: i.c] &<< UInt32(i.short)

@@ -259,6 +259,9 @@ struct EncodedInstruction: Equatable {
         case f64MulSub
         case f64MulSubFrom
         case f64MulMul
+        case f64AddDisplaced
+        case f64SubDisplaced
+        case f64MulDisplaced
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm

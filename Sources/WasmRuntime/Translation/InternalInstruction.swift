@@ -354,6 +354,11 @@ enum InternalInstruction: Equatable {
     case f64MulSub(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
     case f64MulSubFrom(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
     case f64MulMul(result: ShortSlot, lhs: ShortSlot, rhs: ShortSlot, other: ShortSlot)
+    /// `lhs` op the f64 loaded from the i32 `base` + `displacement` (wrapping), in one
+    /// (FloatLoadFusion.swift); `Sub` subtracts the loaded value.
+    case f64AddDisplaced(result: ShortSlot, lhs: Slot, base: Slot, displacement: UInt32)
+    case f64SubDisplaced(result: ShortSlot, lhs: Slot, base: Slot, displacement: UInt32)
+    case f64MulDisplaced(result: ShortSlot, lhs: Slot, base: Slot, displacement: UInt32)
 
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 

@@ -216,6 +216,9 @@ extension InternalInstruction {
         case .f64MulSub(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulSub(result: $0, lhs: a, rhs: b, other: c) }
         case .f64MulSubFrom(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulSubFrom(result: $0, lhs: a, rhs: b, other: c) }
         case .f64MulMul(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulMul(result: $0, lhs: a, rhs: b, other: c) }
+        case .f64AddDisplaced(let r, let a, let b, let d) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddDisplaced(result: $0, lhs: a, base: b, displacement: d) }
+        case .f64SubDisplaced(let r, let a, let b, let d) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubDisplaced(result: $0, lhs: a, base: b, displacement: d) }
+        case .f64MulDisplaced(let r, let a, let b, let d) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulDisplaced(result: $0, lhs: a, base: b, displacement: d) }
         default: nil
         }
     }

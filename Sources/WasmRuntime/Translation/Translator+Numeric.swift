@@ -333,6 +333,7 @@ extension Translator {
             let lhsSlot = slot(of: lhs)
             let result = push(resultType)
             if let fused = fusedF64Arithmetic(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot)
+                ?? fusedF64Load(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot)
                 ?? (op == .i32Add ? fusedShiftedAdd(result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) : nil) {
                 code[code.count - 1] = fused  // still a producer: `local.set` may redirect it
             } else {
