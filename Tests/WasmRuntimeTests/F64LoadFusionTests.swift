@@ -1,7 +1,8 @@
 // f64 arithmetic with a loaded operand (FloatLoadFusion.swift): `x - f64.load(p + 8)` is one
 // `f64SubDisplaced`, an add or mul with the loaded value on either side one `f64AddDisplaced`
-// or `f64MulDisplaced`; a subtraction from the loaded value keeps its order (not fused). The
-// address wraps as `i32.add` does, and a load out of bounds traps.
+// or `f64MulDisplaced`, and the same from a constant address (`f64SubAt`, …); a subtraction
+// from the loaded value keeps its order (not fused). The address wraps as `i32.add` does, and a
+// load out of bounds traps.
 
 import WasmCore
 @testable import WasmRuntime
@@ -12,7 +13,8 @@ final class F64LoadFusionTests: XCTestCase {
     private static let (f64Add, f64Sub, f64Mul): ([UInt8], [UInt8], [UInt8]) = ([0xA0], [0xA1], [0xA2])
 
     /// Memory: 4.0 at 0, 2.5 at 8. Each function (p, x): "sub" x - load(p + 8); "sub_from"
-    /// load(p + 8) - x; "add" load(p + 8) + x; "mul" load(p + 8) * x.
+    /// load(p + 8) - x; "add" load(p + 8) + x; "mul" load(p + 8) * x; "sub_at", "add_at",
+    /// "mul_at" the same with load(8) (p unused), "beyond" x - load(65529).
     private static func module() -> [UInt8] {
         var builder = ModuleBuilder()
         builder.memory(min: 1)
@@ -24,6 +26,11 @@ final class F64LoadFusionTests: XCTestCase {
         builder.exportFunction("sub_from", builder.function(type, loaded, Op.localGet(1), f64Sub))
         builder.exportFunction("add", builder.function(type, loaded, Op.localGet(1), f64Add))
         builder.exportFunction("mul", builder.function(type, loaded, Op.localGet(1), f64Mul))
+        let global = Op.i32Const(8) + f64Load
+        builder.exportFunction("sub_at", builder.function(type, Op.localGet(1), global, f64Sub))
+        builder.exportFunction("add_at", builder.function(type, global, Op.localGet(1), f64Add))
+        builder.exportFunction("mul_at", builder.function(type, global, Op.localGet(1), f64Mul))
+        builder.exportFunction("beyond", builder.function(type, Op.localGet(1), Op.i32Const(65529), f64Load, f64Sub))
         return builder.build()
     }
 
@@ -39,6 +46,12 @@ final class F64LoadFusionTests: XCTestCase {
         // p + 8 wraps to 0, where 4.0 is.
         XCTAssertEqual(try call("sub", 0xFFFF_FFF8, 1), -3)
         XCTAssertEqual(try call("mul", 0xFFFF_FFF8, 3), 12)
+        XCTAssertEqual(try call("sub_at", 0, 10), 7.5)
+        XCTAssertEqual(try call("add_at", 0, 10), 12.5)
+        XCTAssertEqual(try call("mul_at", 0, 10), 25)
+        XCTAssertThrowsError(try call("beyond", 0, 0)) {
+            XCTAssertEqual(($0 as? Trap)?.reason, .outOfBoundsMemoryAccess)
+        }
         XCTAssertNoThrow(try call("sub", 65520, 0))  // the last 8 bytes of the page
         for name in ["sub", "sub_from", "add", "mul"] {
             XCTAssertThrowsError(try call(name, 65521, 0), name) {
@@ -49,10 +62,14 @@ final class F64LoadFusionTests: XCTestCase {
 
     func testTheLoadIsFolded() throws {
         let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
-        let kinds = try (0..<4).map { try instance.translation(ofFunction: $0).code.map(\.caseName) }
+        let kinds = try (0..<8).map { try instance.translation(ofFunction: $0).code.map(\.caseName) }
         XCTAssertEqual(kinds[0].first, "f64SubDisplaced")
         XCTAssertEqual(Array(kinds[1].prefix(2)), ["load64Displaced", "f64Sub"])
         XCTAssertEqual(kinds[2].first, "f64AddDisplaced")
         XCTAssertEqual(kinds[3].first, "f64MulDisplaced")
+        XCTAssertEqual(kinds[4].first, "f64SubAt")
+        XCTAssertEqual(kinds[5].first, "f64AddAt")
+        XCTAssertEqual(kinds[6].first, "f64MulAt")
+        XCTAssertEqual(kinds[7].first, "f64SubAt")
     }
 }

@@ -617,6 +617,18 @@ extension Store {
                     let ea = UInt64(fp[i32: i.b] &+ i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[f64: i.short] = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                case .f64AddAt:
+                    let address = i.wide
+                    guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[f64: i.short] = fp[f64: i.a] + Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                case .f64SubAt:
+                    let address = i.wide
+                    guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[f64: i.short] = fp[f64: i.a] - Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                case .f64MulAt:
+                    let address = i.wide
+                    guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[f64: i.short] = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
 
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc

@@ -262,6 +262,9 @@ struct EncodedInstruction: Equatable {
         case f64AddDisplaced
         case f64SubDisplaced
         case f64MulDisplaced
+        case f64AddAt
+        case f64SubAt
+        case f64MulAt
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm

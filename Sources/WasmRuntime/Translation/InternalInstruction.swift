@@ -359,6 +359,10 @@ enum InternalInstruction: Equatable {
     case f64AddDisplaced(result: ShortSlot, lhs: Slot, base: Slot, displacement: UInt32)
     case f64SubDisplaced(result: ShortSlot, lhs: Slot, base: Slot, displacement: UInt32)
     case f64MulDisplaced(result: ShortSlot, lhs: Slot, base: Slot, displacement: UInt32)
+    /// The same with the f64 at the constant effective `address` (a C global).
+    case f64AddAt(result: ShortSlot, lhs: Slot, address: UInt64)
+    case f64SubAt(result: ShortSlot, lhs: Slot, address: UInt64)
+    case f64MulAt(result: ShortSlot, lhs: Slot, address: UInt64)
 
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 

@@ -219,6 +219,9 @@ extension InternalInstruction {
         case .f64AddDisplaced(let r, let a, let b, let d) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddDisplaced(result: $0, lhs: a, base: b, displacement: d) }
         case .f64SubDisplaced(let r, let a, let b, let d) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubDisplaced(result: $0, lhs: a, base: b, displacement: d) }
         case .f64MulDisplaced(let r, let a, let b, let d) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulDisplaced(result: $0, lhs: a, base: b, displacement: d) }
+        case .f64AddAt(let r, let a, let address) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddAt(result: $0, lhs: a, address: address) }
+        case .f64SubAt(let r, let a, let address) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64SubAt(result: $0, lhs: a, address: address) }
+        case .f64MulAt(let r, let a, let address) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64MulAt(result: $0, lhs: a, address: address) }
         default: nil
         }
     }
