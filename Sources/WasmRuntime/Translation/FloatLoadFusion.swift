@@ -6,6 +6,12 @@
 
 import WasmCore
 
+/// Where a fusable f64 load read its operand.
+private enum LoadedAddress {
+    case displaced(base: Slot, displacement: UInt32)
+    case constant(UInt64)
+}
+
 extension Translator {
     /// The fused form of `op` (result to `result`, operands in `lhsSlot` and `rhsSlot`) with the
     /// instruction just emitted, when that instruction loaded one of the operands (the right
@@ -13,39 +19,30 @@ extension Translator {
     func fusedF64Load(_ op: NumericOperator, result: Slot, lhs: Operand, lhsSlot: Slot,
                       rhs: Operand, rhsSlot: Slot) -> InternalInstruction? {
         guard op == .f64Add || op == .f64Sub || op == .f64Mul, let r = ShortSlot(exactly: result) else { return nil }
-        if let fused = fusedF64ConstantAddressLoad(op, result: r, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) {
-            return fused
-        }
-        let other: Slot, base: Slot, displacement: UInt32
-        if case .load64Displaced(rhs.home, let b, let d)? = instructionComputing(rhs) {
-            (other, base, displacement) = (lhsSlot, b, d)
-        } else if op != .f64Sub, case .load64Displaced(lhs.home, let b, let d)? = instructionComputing(lhs) {
-            (other, base, displacement) = (rhsSlot, b, d)
+        let other: Slot, address: LoadedAddress
+        if let loaded = loadedAddress(of: rhs) {
+            (other, address) = (lhsSlot, loaded)
+        } else if op != .f64Sub, let loaded = loadedAddress(of: lhs) {
+            (other, address) = (rhsSlot, loaded)
         } else {
             return nil
         }
-        switch op {
-        case .f64Add: return .f64AddDisplaced(result: r, lhs: other, base: base, displacement: displacement)
-        case .f64Sub: return .f64SubDisplaced(result: r, lhs: other, base: base, displacement: displacement)
-        default: return .f64MulDisplaced(result: r, lhs: other, base: base, displacement: displacement)
+        switch (op, address) {
+        case (.f64Add, .displaced(let base, let d)): return .f64AddDisplaced(result: r, lhs: other, base: base, displacement: d)
+        case (.f64Sub, .displaced(let base, let d)): return .f64SubDisplaced(result: r, lhs: other, base: base, displacement: d)
+        case (_, .displaced(let base, let d)): return .f64MulDisplaced(result: r, lhs: other, base: base, displacement: d)
+        case (.f64Add, .constant(let a)): return .f64AddAt(result: r, lhs: other, address: a)
+        case (.f64Sub, .constant(let a)): return .f64SubAt(result: r, lhs: other, address: a)
+        case (_, .constant(let a)): return .f64MulAt(result: r, lhs: other, address: a)
         }
     }
 
-    /// The same with a load from a constant address.
-    private func fusedF64ConstantAddressLoad(_ op: NumericOperator, result: ShortSlot, lhs: Operand, lhsSlot: Slot,
-                                             rhs: Operand, rhsSlot: Slot) -> InternalInstruction? {
-        let other: Slot, address: UInt64
-        if case .load64At(let a, rhs.home)? = instructionComputing(rhs) {
-            (other, address) = (lhsSlot, a)
-        } else if op != .f64Sub, case .load64At(let a, lhs.home)? = instructionComputing(lhs) {
-            (other, address) = (rhsSlot, a)
-        } else {
-            return nil
-        }
-        switch op {
-        case .f64Add: return .f64AddAt(result: result, lhs: other, address: address)
-        case .f64Sub: return .f64SubAt(result: result, lhs: other, address: address)
-        default: return .f64MulAt(result: result, lhs: other, address: address)
+    /// The address of the load that just put `operand`'s value in its home slot, if a fusable one did.
+    private func loadedAddress(of operand: Operand) -> LoadedAddress? {
+        switch instructionComputing(operand) {
+        case .load64Displaced(operand.home, let base, let displacement)?: .displaced(base: base, displacement: displacement)
+        case .load64At(let address, operand.home)?: .constant(address)
+        default: nil
         }
     }
 }
