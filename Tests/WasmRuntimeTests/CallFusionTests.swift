@@ -1,6 +1,8 @@
-// A call takes over the copy of its last arguments (`callCopying` + `callCopies`,
-// Translator.translateCall): the translation uses it, the callee sees the arguments, the
-// caller continues after the copies word, and errors and deep recursion behave as before.
+// A call puts up to three arguments in place itself (`callMoving` + `callMoves`,
+// ArgumentMoves.swift): copies of locals and 32-bit constants, including a copy emitted just
+// before the call. The translation uses it, the callee sees the arguments in the right
+// slots (more than three moves, wide constants and every value type too), the caller
+// continues after the moves word, and errors and deep recursion behave as before.
 
 import WasmCore
 @testable import WasmRuntime
@@ -8,7 +10,7 @@ import XCTest
 
 final class CallFusionTests: XCTestCase {
     /// 0 "sub"(a, b) = a − b. 1 "swap"(x, y) = sub(y, x) (two copies → copyTwo).
-    /// 2 "twice"(x) = sub(x, 1) + sub(x, 2) (one copy, then a constant: not fused).
+    /// 2 "twice"(x) = sub(x, 1) + sub(x, 2) (a copy and a constant, both moved by the call).
     /// 3 "depth"(n) = n == 0 ? 0 : 1 + depth(n − 1) (the call after the argument's copy).
     /// 4 "fail"(x) = sub(x, unreachable-on-zero(x)) — traps inside the callee when x = 0.
     private static func module() -> [UInt8] {
@@ -28,7 +30,32 @@ final class CallFusionTests: XCTestCase {
             Op.localGet(0), Op.i32Eqz, Op.if(then: Op.unreachable), Op.localGet(0))
         builder.exportFunction("fail", builder.function(FuncType([.i32], [.i32]), name: "fail",
             Op.localGet(0), Op.localGet(0), Op.call(check), Op.call(sub)))
+        // 6 "weigh"(a, b, c, d) = 1000a + 100b + 10c + d; 7 "reverse"(p, q, r, s) = weigh(s, r, q, p):
+        // four copies, one more than the call moves.
+        let weigh = builder.function(FuncType([.i32, .i32, .i32, .i32], [.i32]), name: "weigh",
+            Op.localGet(0), Op.i32Const(1000), Op.i32Mul, Op.localGet(1), Op.i32Const(100), Op.i32Mul, Op.i32Add,
+            Op.localGet(2), Op.i32Const(10), Op.i32Mul, Op.i32Add, Op.localGet(3), Op.i32Add)
+        builder.exportFunction("reverse", builder.function(FuncType([.i32, .i32, .i32, .i32], [.i32]), name: "reverse",
+            Op.localGet(3), Op.localGet(2), Op.localGet(1), Op.localGet(0), Op.call(weigh)))
+        // 8 "pick"(a: i32, b: i64, c: f32, d: f64, e: i32) = a + b + c + d − e as f64;
+        // 9 "mix"(x) = pick(x, 2^32 + 5, 2.5, 1.25, 7): a wide i64 constant (not a 32-bit
+        // lane), float constants and more constants than lanes.
+        let f64ConvertI32S: [UInt8] = [0xB7], f64ConvertI64S: [UInt8] = [0xB9], f64PromoteF32: [UInt8] = [0xBB]
+        let f64Add: [UInt8] = [0xA0], f64Sub: [UInt8] = [0xA1]
+        let sumOfFirstTwo: [UInt8] = Op.localGet(0) + f64ConvertI32S + Op.localGet(1) + f64ConvertI64S + f64Add
+        let plusTheFloats: [UInt8] = Op.localGet(2) + f64PromoteF32 + f64Add + Op.localGet(3) + f64Add
+        let minusTheLast: [UInt8] = Op.localGet(4) + f64ConvertI32S + f64Sub
+        let pick = builder.function(FuncType([.i32, .i64, .f32, .f64, .i32], [.f64]), name: "pick",
+            sumOfFirstTwo, plusTheFloats, minusTheLast)
+        let f32Constant: [UInt8] = [0x43] + bytes(Float(2.5).bitPattern)
+        let f64Constant: [UInt8] = [0x44] + bytes(Double(1.25).bitPattern)
+        builder.exportFunction("mix", builder.function(FuncType([.i32], [.f64]), name: "mix",
+            Op.localGet(0), Op.i64Const(0x1_0000_0005), f32Constant, f64Constant, Op.i32Const(7), Op.call(pick)))
         return builder.build()
+    }
+
+    private static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian, Array.init)
     }
 
     func testCallsThatCopyTheirArguments() throws {
@@ -49,18 +76,45 @@ final class CallFusionTests: XCTestCase {
         // Exhaustion through the fused call is still a trap, and the store goes on working.
         XCTAssertThrowsError(try call("depth", 10_000_000)) { XCTAssertEqual(($0 as? Trap)?.reason, .callStackExhausted) }
         XCTAssertEqual(try call("swap", 1, 2), [.i32(1)])
+        XCTAssertEqual(try call("reverse", 1, 2, 3, 4), [.i32(4321)])
+        let mix = try XCTUnwrap(instance.function("mix")).call([.i32(100)])
+        let expected: Double = 100 + 4_294_967_301 + 2.5 + 1.25 - 7
+        XCTAssertEqual(mix, [.f64(expected.bitPattern)])
     }
 
-    func testTheTranslationFusesTheLastCopy() throws {
+    /// The moves of a `callMoves` word as (argument offset, slot or constant, is constant),
+    /// without the repeated lanes.
+    private func moves(_ instruction: InternalInstruction) -> Set<[UInt32]> {
+        guard case .callMoves(let lanes, let first, let second, let third) = instruction else { return [] }
+        let bits = Int(UInt16(bitPattern: lanes))
+        return Set([first, second, third].enumerated().map { lane, operand in
+            let laneBits = bits >> (5 * lane)
+            return [UInt32(laneBits & 15), operand, UInt32(laneBits >> 4 & 1)]
+        })
+    }
+
+    func testTheTranslationMovesArgumentsInTheCall() throws {
         let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
         func translation(_ functionIndex: Int) throws -> [InternalInstruction] {
             try instance.translation(ofFunction: functionIndex).code
         }
+        // swap(x, y) = sub(y, x): slot 1 to argument 0, slot 0 to argument 1, done by the call.
         let swap = try translation(1)
-        guard swap.count >= 2, case .callCopying = swap[0], case .callCopies(_, 1, 0, 2) = swap[1] else {
-            return XCTFail("swap: \(swap)")
-        }
+        guard swap.count >= 2, case .callMoving = swap[0] else { return XCTFail("swap: \(swap)") }
+        XCTAssertEqual(moves(swap[1]), [[0, 1, 0], [1, 0, 0]])
+        // twice: each call moves x (slot 0) and its constant.
+        let twice = try translation(2)
+        let twiceMoves = twice.filter { if case .callMoves = $0 { true } else { false } }.map(moves)
+        XCTAssertEqual(twiceMoves, [[[0, 0, 0], [1, 1, 1]], [[0, 0, 0], [1, 2, 1]]], "\(twice)")
+        XCTAssertFalse(twice.contains { if case .const32 = $0 { true } else { false } }, "\(twice)")
         let depth = try translation(3)
-        XCTAssertTrue(depth.contains { if case .callCopying = $0 { true } else { false } }, "\(depth)")
+        XCTAssertTrue(depth.contains { if case .callMoving = $0 { true } else { false } }, "\(depth)")
+        // reverse: three moves in the call, the fourth a copy before it.
+        let reverse = try translation(7)
+        XCTAssertEqual(reverse.count { if case .copy = $0 { true } else { false } }, 1, "\(reverse)")
+        XCTAssertEqual(reverse.count { if case .callMoves = $0 { true } else { false } }, 1, "\(reverse)")
+        // mix: the wide i64 and the f64 constant are written before the call, the rest moved.
+        let mix = try translation(9)
+        XCTAssertTrue(mix.contains { if case .const64(0x1_0000_0005, _) = $0 { true } else { false } }, "\(mix)")
     }
 }

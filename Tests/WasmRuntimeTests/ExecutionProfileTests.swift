@@ -51,7 +51,7 @@ final class ExecutionProfileTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(countdownInstructions, 1000 * 3)
 
         let byOpcode = Dictionary(uniqueKeysWithValues: profile.instructionCounts.map { ($0.opcode, $0.count) })
-        XCTAssertEqual((byOpcode["call"] ?? 0) + (byOpcode["callCopying"] ?? 0), 1000)
+        XCTAssertEqual((byOpcode["call"] ?? 0) + (byOpcode["callMoving"] ?? 0), 1000)
         XCTAssertEqual(byOpcode["callHost"], 1000)
         XCTAssertEqual(profile.totalInstructions, stepInstructions + countdownInstructions)
         XCTAssertEqual(profile.instructionCounts.reduce(0) { $0 + $1.count }, profile.totalInstructions)

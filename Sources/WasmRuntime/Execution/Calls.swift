@@ -48,6 +48,27 @@ extension Store {
         fp = base
     }
 
+    /// The argument moves of a `callMoving` (its `callMoves` word), to the callee's frame at
+    /// `arguments`: all three lanes, without a branch (a lane not needed repeats the first).
+    @inline(__always)
+    func moveArguments(_ moves: UnsafePointer<EncodedInstruction>, to arguments: UnsafeMutablePointer<UInt64>,
+                       fp: UnsafeMutablePointer<UInt64>) {
+        let lanes = Int(UInt16(bitPattern: moves.short))
+        moveArgument(lane: lanes, moves.ua, to: arguments, fp: fp)
+        moveArgument(lane: lanes &>> 5, moves.ub, to: arguments, fp: fp)
+        moveArgument(lane: lanes &>> 10, moves.uc, to: arguments, fp: fp)
+    }
+
+    /// One lane: the slot `operand` (read as slot 0 for a constant, so the read is always in
+    /// the frame) or the constant `operand`, to the argument slot the lane names.
+    @inline(__always)
+    private func moveArgument(lane: Int, _ operand: UInt32, to arguments: UnsafeMutablePointer<UInt64>,
+                              fp: UnsafeMutablePointer<UInt64>) {
+        let isConstant = lane & ArgumentMoves.constantBit != 0
+        let slotValue = fp[isConstant ? 0 : Int(operand)]
+        arguments[lane & ArgumentMoves.offsetMask] = isConstant ? UInt64(operand) : slotValue
+    }
+
     /// §4.4.10.2 returning from a function: resumes the suspended caller.
     @inline(__always)
     func leave(pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,

@@ -5,7 +5,7 @@
 
 /// A suspended caller (§4.2.13.3 activation frame): where to continue when the callee returns.
 struct Frame {
-    /// The last word of the caller's call instruction (a `callCopying`'s `callCopies`);
+    /// The last word of the caller's call instruction (a `callMoving`'s `callMoves`);
     /// execution continues after it.
     var returnPC: UnsafePointer<EncodedInstruction>
     var base: UnsafeMutablePointer<UInt64>

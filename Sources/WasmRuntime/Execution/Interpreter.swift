@@ -62,20 +62,19 @@ extension Store {
                     try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
-                case .callCopying:
-                    // The copy in the next word first; the callee returns to that word. (Sharing
+                case .callMoving:
+                    // The moves in the next word first; the callee returns to that word. (Sharing
                     // `call`'s code by `fallthrough` measured 2–3 % slower on the kernels.)
-                    let copies = pc + 1
-                    fp[Int(copies.a)] = fp[Int(copies.b)]
-                    if copies.short == 2 { fp[Int(copies.a) + 1] = fp[Int(copies.c)] }
+                    let moves = pc + 1
                     let callee = i.callee, frame = i.a
+                    moveArguments(moves, to: fp + Int(frame), fp: fp)
                     let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
-                    pc = copies
+                    pc = moves
                     try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
-                case .callCopies:
-                    preconditionFailure("the copies of a callCopying are not executed")
+                case .callMoves:
+                    preconditionFailure("the moves of a callMoving are not executed")
                 case .callHost:
                     let callee = i.callee, frame = i.a
                     monitor.entered(callee)

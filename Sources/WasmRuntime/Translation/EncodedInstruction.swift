@@ -23,8 +23,8 @@ struct EncodedInstruction: Equatable {
         case const32Br
         case brTable
         case call
-        case callCopying
-        case callCopies
+        case callMoving
+        case callMoves
         case callHost
         case callIndirect
         case returnNone

@@ -15,8 +15,9 @@ extension InternalInstruction {
         case .const32Br(let p0, let p1, let p2): EncodedInstruction(.const32Br, a: p0, b: Int32(bitPattern: p1), c: p2)
         case .brTable(let p0, let p1): EncodedInstruction(.brTable, a: p0, b: Int32(bitPattern: p1))
         case .call(let p0, let p1): EncodedInstruction(.call, a: p1, wide: UInt64(UInt(bitPattern: p0)))
-        case .callCopying(let p0, let p1): EncodedInstruction(.callCopying, a: p1, wide: UInt64(UInt(bitPattern: p0)))
-        case .callCopies(let p0, let p1, let p2, let p3): EncodedInstruction(.callCopies, short: p3, a: p0, b: p1, c: p2)
+        case .callMoving(let p0, let p1): EncodedInstruction(.callMoving, a: p1, wide: UInt64(UInt(bitPattern: p0)))
+        case .callMoves(let p0, let p1, let p2, let p3):
+            EncodedInstruction(.callMoves, short: p0, a: Int32(bitPattern: p1), b: Int32(bitPattern: p2), c: Int32(bitPattern: p3))
         case .callHost(let p0, let p1): EncodedInstruction(.callHost, a: p1, wide: UInt64(UInt(bitPattern: p0)))
         case .callIndirect(let p0, let p1, let p2): EncodedInstruction(.callIndirect, a: Int32(bitPattern: p0), b: Int32(bitPattern: p1), c: p2)
         case .returnNone: EncodedInstruction(.returnNone)

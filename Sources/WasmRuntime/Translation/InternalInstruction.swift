@@ -40,12 +40,14 @@ enum InternalInstruction: Equatable {
     /// Calls a function defined in WebAssembly; its frame starts at `frame`, where the
     /// arguments are and where the results will be.
     case call(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
-    /// A `copy` or `copyTwo` (the last argument moves) then a `call`: followed by one
-    /// `callCopies` holding the copy, which the call performs first and skips on return.
-    case callCopying(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
-    /// The copy of the preceding `callCopying` (never executed): `count` (1 or 2) slots to
-    /// `destination` from `first` and then `second`.
-    case callCopies(destination: Slot, first: Slot, second: Slot, count: Int16)
+    /// A `call` that first puts up to three arguments in place: followed by one `callMoves`
+    /// word holding those moves, which the call performs first and skips on return.
+    case callMoving(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    /// The argument moves of the preceding `callMoving` (never executed): three lanes, each
+    /// `first`, `second`, `third` a slot to copy or a 32-bit constant (zero-extended) to write.
+    /// `lanes` holds 5 bits per lane, the first lane's lowest: the low 4 the destination's
+    /// offset from the call's frame, the fifth set for a constant (ArgumentMoves.swift).
+    case callMoves(lanes: Int16, first: UInt32, second: UInt32, third: UInt32)
     /// Calls a host function; arguments and results at `frame` as for `call`.
     case callHost(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
     /// `call_indirect`: the i32 table index is in `index`, the arguments are just below it.

@@ -350,31 +350,19 @@ extension Translator {
     mutating func translateCall(_ functionIndex: UInt32) {
         let callee = instance.functions[Int(functionIndex)]
         let calleeType = module.types[Int(functionTypeIndices[Int(functionIndex)])]
-        let frame = passArguments(calleeType.parameters.count)
         if callee.pointee.kind == .host {
-            emit(.callHost(callee: callee, frame: frame))
-        } else if let copies = lastArgumentCopies() {
-            // The copy is done by the call: one dispatch fewer (DESIGN.md, "Peepholes").
-            code[code.count - 1] = .callCopying(callee: callee, frame: frame)
-            emit(copies)
+            emit(.callHost(callee: callee, frame: passArguments(calleeType.parameters.count)))
         } else {
-            emit(.call(callee: callee, frame: frame))
+            let (frame, moves) = passArgumentsMoving(calleeType.parameters.count)
+            if moves.isEmpty {
+                emit(.call(callee: callee, frame: frame))
+            } else {
+                // The moves are done by the call: fewer dispatches (DESIGN.md, "Peepholes").
+                emit(.callMoving(callee: callee, frame: frame))
+                emit(moves.encoded)
+            }
         }
         for type in calleeType.results { push(type) }
-    }
-
-    /// The last instruction as a `callCopies`, when it is a `copy` or `copyTwo` that no label
-    /// separates from the call being emitted.
-    func lastArgumentCopies() -> InternalInstruction? {
-        guard let copy = lastCopy, copy == code.count - 1 else { return nil }
-        switch code[copy] {
-        case .copy(let destination, let source):
-            return .callCopies(destination: destination, first: source, second: 0, count: 1)
-        case .copyTwo(let destination, let first, let second):
-            return .callCopies(destination: destination, first: first, second: second, count: 2)
-        default:
-            return nil
-        }
     }
 
     mutating func translateCallIndirect(_ typeIndex: UInt32, _ tableIndex: UInt32) {
