@@ -19,14 +19,14 @@ SWIFT_BUILD_FLAGS ?=
 WASM_TESTSUITE ?= $(abspath ../shared/wasm-testsuite)
 export WASM_TESTSUITE
 
-# Every function starts on a 64-byte boundary, and every block reached only by a jump (each
-# case of the interpreter's `switch`, its dispatch) on a 32-byte one: no padding is executed.
-# Where the loop's blocks fell modulo 32 bytes moved the benchmarks by 10-30 % with the same
+# Every function, and every block reached only by a jump (each case of the interpreter's
+# `switch`, its dispatch), starts on a 64-byte boundary: no padding is executed. Where the
+# loop's blocks fell modulo 32 and then 64 bytes moved the benchmarks by 10-30 % with the same
 # instructions (a new case shifts every block after it); aligned, the largest of these
 # effects are gone, though not all (DESIGN.md, "Code placement"). Embedders get the same with
 # these flags on their own release builds.
 LOOP_ALIGNMENT_FLAGS := -Xswiftc -Xllvm -Xswiftc -align-all-functions=6 \
-                        -Xswiftc -Xllvm -Xswiftc -align-all-nofallthru-blocks=5
+                        -Xswiftc -Xllvm -Xswiftc -align-all-nofallthru-blocks=6
 
 # Build configuration of `make build`, `make test` and `make run`. Release with -enable-testing,
 # so that the tests (later: Redis on the interpreter) run optimised and can still use
