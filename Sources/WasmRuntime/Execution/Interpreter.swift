@@ -631,6 +631,10 @@ extension Store {
 
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc
+                case .i32AddImmPair:
+                    let first = i.a, second = i.b
+                    fp[i32: first & 0xFFFF] = fp[i32: first &>> 16] &+ i.uc
+                    fp[i32: second & 0xFFFF] = fp[i32: second &>> 16] &+ UInt32(bitPattern: Int32(i.short))
                 case .i32AddShifted: fp[i32: i.a] = fp[i32: i.b] &+ fp[i32: i.c] &<< UInt32(i.short)
                 case .i32XorMulImm: fp[i32: Slot(i.short)] = (fp[i32: i.a] ^ fp[i32: i.b]) &* i.uc
                 case .i32ShlAddImm: fp[i32: i.a] = fp[i32: i.b] &<< UInt32(i.short) &+ i.uc

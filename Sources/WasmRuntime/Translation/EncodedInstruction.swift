@@ -268,6 +268,7 @@ struct EncodedInstruction: Equatable {
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm
+        case i32AddImmPair
         case i32AddShifted
         case i32ShlAddImm
         case i32XorMulImm

@@ -249,6 +249,9 @@ extension InternalInstruction {
         case .f64SubAt(let p0, let p1, let p2): EncodedInstruction(.f64SubAt, short: p0, a: p1, wide: p2)
         case .f64MulAt(let p0, let p1, let p2): EncodedInstruction(.f64MulAt, short: p0, a: p1, wide: p2)
         case .i32AddImm(let p0, let p1, let p2): EncodedInstruction(.i32AddImm, a: p0, b: p1, c: Int32(bitPattern: p2))
+        case .i32AddImmPair(let p0, let p1, let p2, let p3, let p4, let p5):
+            // Four short slots, two to a field: `a` = result | lhs << 16, `b` likewise.
+            EncodedInstruction(.i32AddImmPair, short: p5, a: Self.packed(p0, p1), b: Self.packed(p3, p4), c: Int32(bitPattern: p2))
         case .i32AddShifted(let p0, let p1, let p2, let p3): EncodedInstruction(.i32AddShifted, short: Int16(p3), a: p0, b: p1, c: p2)
         case .i32XorMulImm(let p0, let p1, let p2, let p3): EncodedInstruction(.i32XorMulImm, short: p0, a: p1, b: p2, c: Int32(bitPattern: p3))
         case .i32ShlAddImm(let p0, let p1, let p2, let p3): EncodedInstruction(.i32ShlAddImm, short: Int16(p2), a: p0, b: p1, c: Int32(bitPattern: p3))
@@ -337,5 +340,10 @@ extension InternalInstruction {
         case .vectorShuffle(let p0, let p1, let p2): EncodedInstruction(.vectorShuffle, a: p0, b: p1, c: p2)
         case .vectorShuffleLanes(let p0): EncodedInstruction(.vectorShuffleLanes, wide: p0)
         }
+    }
+
+    /// Two short slots in one 4-byte field: `low` in the low half, `high` in the high half.
+    static func packed(_ low: ShortSlot, _ high: ShortSlot) -> Int32 {
+        Int32(UInt16(bitPattern: low)) | Int32(high) << 16
     }
 }

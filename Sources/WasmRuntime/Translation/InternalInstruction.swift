@@ -369,6 +369,11 @@ enum InternalInstruction: Equatable {
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 
     case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)
+    /// Two `i32AddImm` in a row, executed in their order (AddImmediatePairs.swift):
+    /// `result` ← `lhs` + `immediate`, then `secondResult` ← `secondLhs` + `secondImmediate`
+    /// (sign-extended).
+    case i32AddImmPair(result: ShortSlot, lhs: ShortSlot, immediate: UInt32,
+                       secondResult: ShortSlot, secondLhs: ShortSlot, secondImmediate: Int16)
     /// An `i32.shl` by a constant whose result only an `i32.add` consumes, folded into it
     /// (ShiftFusion.swift): `result` ← `base` + (`index` << `shift`), and
     /// `result` ← (`lhs` << `shift`) + `immediate`.

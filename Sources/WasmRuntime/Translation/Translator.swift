@@ -241,6 +241,7 @@ struct Translator {
     /// Appends an instruction; returns its code index.
     @discardableResult
     mutating func emit(_ instruction: InternalInstruction) -> Int {
+        joinAddImmediatePair()
         code.append(instruction)
         lastProducer = nil
         lastCopy = nil
@@ -250,6 +251,7 @@ struct Translator {
     /// Appends an instruction that only writes its result slot after reading all its operands,
     /// so that a following `local.set` may redirect the result into the local.
     mutating func emitProducer(_ instruction: InternalInstruction) {
+        joinAddImmediatePair()
         code.append(instruction)
         lastProducer = code.count - 1
         lastCopy = nil
