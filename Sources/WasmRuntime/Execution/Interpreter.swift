@@ -386,6 +386,18 @@ extension Store {
                     let to = UInt64(fp[i32: i.a]) &+ UInt64(UInt16(bitPattern: i.short))
                     guard to &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write(memoryBase.read(UInt32.self, at: Int(from)), at: Int(to))
+                case .move32Run:
+                    let slots = i.a, count = Int(i.b)
+                    let from = UInt64(fp[i32: slots &>> 16]) &+ UInt64(i.uc)
+                    let to = UInt64(fp[i32: slots & 0xFFFF]) &+ UInt64(UInt16(bitPattern: i.short))
+                    let length = UInt64(count &* 4)
+                    guard from &+ length <= memorySize, to &+ length <= memorySize else {
+                        throw Self.moveWordsUntilOutOfBounds(from: from, to: to, count: count,
+                                                             memoryBase: memoryBase, memorySize: memorySize)
+                    }
+                    for word in 0 ..< count {
+                        memoryBase.write(memoryBase.read(UInt32.self, at: Int(from) &+ 4 &* word), at: Int(to) &+ 4 &* word)
+                    }
                 case .move64:
                     let from = UInt64(fp[i32: i.b]) &+ UInt64(i.uc)
                     guard from &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }

@@ -19,3 +19,19 @@ extension UnsafeMutableRawPointer {
     @inline(__always) func write(_ value: UInt64, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: UInt64.self) }
     @inline(__always) func write(_ value: Int64, at offset: Int) { storeBytes(of: value, toByteOffset: offset, as: Int64.self) }
 }
+
+extension Store {
+    /// A `move32Run` whose words are not all in bounds: its moves in order, each checked as a
+    /// `move32` checks it (source, then destination), up to the first out of bounds; returns
+    /// the trap to throw there.
+    @inline(never)
+    static func moveWordsUntilOutOfBounds(from: UInt64, to: UInt64, count: Int,
+                                          memoryBase: UnsafeMutableRawPointer, memorySize: UInt64) -> TrapReason {
+        for word in 0 ..< UInt64(count) {
+            let source = from + 4 * word, destination = to + 4 * word
+            guard source + 4 <= memorySize, destination + 4 <= memorySize else { break }
+            memoryBase.write(memoryBase.read(UInt32.self, at: Int(source)), at: Int(destination))
+        }
+        return .outOfBoundsMemoryAccess
+    }
+}

@@ -124,6 +124,7 @@ struct EncodedInstruction: Equatable {
         case store64Indexed
         case move8
         case move32
+        case move32Run
         case move64
         case f64AddStore
         case f64SubStore

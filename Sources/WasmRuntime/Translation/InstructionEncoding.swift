@@ -113,6 +113,9 @@ extension InternalInstruction {
         case .store32Imm(let p0, let p1, let p2): EncodedInstruction(.store32Imm, a: p0, b: Int32(bitPattern: p1), c: Int32(bitPattern: p2))
         case .move8(let p0, let p1, let p2, let p3): EncodedInstruction(.move8, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
         case .move32(let p0, let p1, let p2, let p3): EncodedInstruction(.move32, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
+        case .move32Run(let p0, let p1, let p2, let p3, let p4):
+            // Both slots in `a` (destination | source << 16); `b` the count.
+            EncodedInstruction(.move32Run, short: Int16(bitPattern: p1), a: Self.packed(p0, p2), b: p4, c: Int32(bitPattern: p3))
         case .move64(let p0, let p1, let p2, let p3): EncodedInstruction(.move64, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
         case .f64AddStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64AddStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))
         case .f64SubStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64SubStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))

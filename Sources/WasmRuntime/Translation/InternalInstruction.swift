@@ -202,6 +202,9 @@ enum InternalInstruction: Equatable {
     /// bounds are checked first).
     case move8(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
     case move32(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
+    /// `count` `move32` in a row between the same address slots, each 4 bytes past the
+    /// previous one's (MoveRuns.swift).
+    case move32Run(destination: ShortSlot, destinationOffset: UInt16, source: ShortSlot, sourceOffset: UInt32, count: Int32)
     case move64(destination: Slot, destinationOffset: UInt16, source: Slot, sourceOffset: UInt32)
     /// An f64 add, sub or mul whose result goes straight to memory (the `f64.store` that
     /// consumed it followed): the 8 bytes at `address` + `offset` ← `lhs` op `rhs`.

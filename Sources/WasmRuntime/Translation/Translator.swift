@@ -241,7 +241,7 @@ struct Translator {
     /// Appends an instruction; returns its code index.
     @discardableResult
     mutating func emit(_ instruction: InternalInstruction) -> Int {
-        joinAddImmediatePair()
+        joinLastTwo()
         code.append(instruction)
         lastProducer = nil
         lastCopy = nil
@@ -251,10 +251,25 @@ struct Translator {
     /// Appends an instruction that only writes its result slot after reading all its operands,
     /// so that a following `local.set` may redirect the result into the local.
     mutating func emitProducer(_ instruction: InternalInstruction) {
-        joinAddImmediatePair()
+        joinLastTwo()
         code.append(instruction)
         lastProducer = code.count - 1
         lastCopy = nil
+    }
+
+    /// Joins the last two instructions into one where a rule allows it (an `i32AddImmPair`,
+    /// a `move32Run`) and no label lies between or after them. Called when another
+    /// instruction is about to be appended: by then no peephole can still rewrite the second
+    /// one (a `local.set` redirecting its result, a load taking its sum as an address), and
+    /// no code index past the first has been recorded.
+    mutating func joinLastTwo() {
+        let first = code.count - 2
+        guard first >= labelPosition else { return }
+        if let joined = InternalInstruction.addImmediatePair(code[first], code[first + 1])
+            ?? InternalInstruction.moveRun(code[first], code[first + 1]) {
+            code[first] = joined
+            code.removeLast()
+        }
     }
 
     /// Writes a constant's bits to `slot`.
