@@ -12,9 +12,9 @@ extension Translator {
             markUnreachable()
         case .nop:
             break
-        case .block(let blockType): enterBlock(.block, blockType)
-        case .loop(let blockType): enterBlock(.loop, blockType, loopOffset: decoder.offset)
-        case .if(let blockType): enterIf(blockType)
+        case .block(let blockType): enterBlock(.block, blockType, bodyOffset: decoder.offset)
+        case .loop(let blockType): enterBlock(.loop, blockType, bodyOffset: decoder.offset)
+        case .if(let blockType): enterIf(blockType, bodyOffset: decoder.offset)
         case .else: translateElse()
         case .end: translateEnd()
         case .br(let label): translateBr(label)
@@ -97,11 +97,12 @@ extension Translator {
 
     // MARK: Blocks (§4.4.8 block, loop, if, end)
 
-    /// Enters a block or a loop (`loopOffset`: the body offset after the `loop` instruction,
-    /// which computes the loop's invariant sums before its label).
-    mutating func enterBlock(_ kind: ControlFrame.Kind, _ blockType: BlockType, loopOffset: Int? = nil) {
+    /// Enters a block or a loop (`bodyOffset`: the body offset after the instruction, which
+    /// names the locals it writes and a loop's invariant sums, computed before its label).
+    mutating func enterBlock(_ kind: ControlFrame.Kind, _ blockType: BlockType, bodyOffset: Int) {
         let (parameters, results) = signature(of: blockType)
-        materializeAll()
+        materializeEnteringBlock(at: bodyOffset, parameterCount: parameters.count)
+        let loopOffset = kind == .loop ? bodyOffset : nil
         if let loopOffset { computeInvariantSums(ofLoop: loopOffset) }
         bindLabel()
         controls.append(ControlFrame(
@@ -110,10 +111,11 @@ extension Translator {
             base: height - parameters.slotCount, start: code.count, loopOffset: loopOffset))
     }
 
-    mutating func enterIf(_ blockType: BlockType) {
+    mutating func enterIf(_ blockType: BlockType, bodyOffset: Int) {
         let condition = pop()
         let (parameters, results) = signature(of: blockType)
-        let branch = emitConditionalBranch(on: condition, whenTrue: false, materializingAll: true)
+        let branch = emitConditionalBranch(on: condition, whenTrue: false,
+                                           enteringBlock: (bodyOffset, parameters.count))
         controls.append(ControlFrame(
             kind: .if, parameters: parameters, results: results,
             operandCount: operands.count - parameters.count,
@@ -241,7 +243,7 @@ extension Translator {
         let condition = pop()
         let target = frame(forLabel: label)
         if target.kind != .function && !needsCopies(toReach: target) {
-            let branch = emitConditionalBranch(on: condition, whenTrue: true, materializingAll: false)
+            let branch = emitConditionalBranch(on: condition, whenTrue: true, enteringBlock: nil)
             let index = controls.count - 1 - Int(label)
             if target.kind == .loop {
                 patch(branch, to: target.start)
@@ -250,7 +252,7 @@ extension Translator {
             }
             return
         }
-        let skip = emitConditionalBranch(on: condition, whenTrue: false, materializingAll: false)
+        let skip = emitConditionalBranch(on: condition, whenTrue: false, enteringBlock: nil)
         emitJump(toLabel: label)
         patch(skip, to: code.count)
         bindLabel()
@@ -258,9 +260,11 @@ extension Translator {
 
     /// Emits a branch (offset to be patched) taken when `condition` is non-zero (`whenTrue`)
     /// or zero; returns its code index. An i32 comparison computed just before is fused into
-    /// the branch. With `materializingAll` (a block entry), every operand is put in place
+    /// the branch. With `enteringBlock` (an `if`: its body offset and parameter count), the
+    /// operands are put in place for the block's entry (`materializeEnteringBlock`)
     /// before the branch, so that code on both paths finds them there.
-    mutating func emitConditionalBranch(on condition: Operand, whenTrue: Bool, materializingAll: Bool) -> Int {
+    mutating func emitConditionalBranch(on condition: Operand, whenTrue: Bool,
+                                        enteringBlock block: (bodyOffset: Int, parameterCount: Int)?) -> Int {
         if let producer = instructionComputing(condition) {
             // A comparison negated by `i32.eqz` (both writing the condition's home): the
             // comparison itself is tested, with the opposite polarity.
@@ -288,12 +292,12 @@ extension Translator {
                 // write (they are above the remaining operands' homes, or locals).
                 code.removeLast(removed)
                 lastProducer = nil
-                if materializingAll { materializeAll() }
+                if let block { materializeEnteringBlock(at: block.bodyOffset, parameterCount: block.parameterCount) }
                 return emit(fused)
             }
         }
         let slot = slot(of: condition)
-        if materializingAll { materializeAll() }
+        if let block { materializeEnteringBlock(at: block.bodyOffset, parameterCount: block.parameterCount) }
         return emit(whenTrue ? .brIf(condition: slot, offset: 0) : .brIfNot(condition: slot, offset: 0))
     }
 

@@ -69,6 +69,8 @@ struct Translator {
     var hoisted: HoistedConstants
     /// Loop-invariant `local + constant` sums kept in frame slots after the hoisted constants.
     var sums: InvariantSums
+    /// The locals each block writes (WrittenLocals.swift).
+    var writtenLocals = WrittenLocals()
     /// The local of each local slot (filled when the body has invariant sums).
     var localOfSlot: [Slot: UInt32] = [:]
     /// The first operand slot: after the locals, the hoisted constants and the invariant sums.
@@ -117,6 +119,7 @@ struct Translator {
     /// Translates the body (§3.3 instruction by instruction).
     mutating func translate() throws -> TranslatedFunction {
         hoisted = try HoistedConstants(scanning: module.bytes, range: body.code, firstSlot: localSlotCount)
+        writtenLocals = try WrittenLocals(scanning: module.bytes, range: body.code)
         sums = try InvariantSums(scanning: module.bytes, range: body.code, firstSlot: localSlotCount + hoisted.slotCount)
         if sums.slotCount > 0 {
             for (local, slot) in localSlots.enumerated() { localOfSlot[slot] = UInt32(local) }
@@ -215,15 +218,6 @@ struct Translator {
     /// Materialises the top `count` operands (so they sit in consecutive home slots).
     mutating func materializeTop(_ count: Int) {
         for index in operands.count - count ..< operands.count { materialize(at: index) }
-    }
-
-    /// Materialises every operand: done where control flow splits or joins, so that an alias
-    /// never has to be tracked across paths. Operands reading a hoisted constant stay as they
-    /// are: that slot never changes.
-    mutating func materializeAll() {
-        for index in operands.indices where !hoisted.contains(slot: operands[index].source) {
-            materialize(at: index)
-        }
     }
 
     /// The instruction just emitted, when it computed `operand`'s value into the operand's own
