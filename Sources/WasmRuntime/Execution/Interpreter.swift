@@ -408,6 +408,16 @@ extension Store {
                     let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     memoryBase.write((fp[f64: i.short] + fp[f64: i.b]).bitPattern, at: Int(ea))
+                case .f64AddToMemory:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let stored = Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    memoryBase.write((fp[f64: i.b] + stored).bitPattern, at: Int(ea))
+                case .f64SubFromMemory:
+                    let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
+                    guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let stored = Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    memoryBase.write((stored - fp[f64: i.b]).bitPattern, at: Int(ea))
                 case .f64SubStore:
                     let ea = UInt64(fp[i32: i.a]) &+ UInt64(i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }

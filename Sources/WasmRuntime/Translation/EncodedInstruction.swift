@@ -127,6 +127,8 @@ struct EncodedInstruction: Equatable {
         case move32Run
         case move64
         case f64AddStore
+        case f64AddToMemory
+        case f64SubFromMemory
         case f64SubStore
         case f64MulStore
         case store8Imm

@@ -118,6 +118,8 @@ extension InternalInstruction {
             EncodedInstruction(.move32Run, short: Int16(bitPattern: p1), a: Self.packed(p0, p2), b: p4, c: Int32(bitPattern: p3))
         case .move64(let p0, let p1, let p2, let p3): EncodedInstruction(.move64, short: Int16(bitPattern: p1), a: p0, b: p2, c: Int32(bitPattern: p3))
         case .f64AddStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64AddStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))
+        case .f64AddToMemory(let p0, let p1, let p2): EncodedInstruction(.f64AddToMemory, a: p0, b: p1, c: Int32(bitPattern: p2))
+        case .f64SubFromMemory(let p0, let p1, let p2): EncodedInstruction(.f64SubFromMemory, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .f64SubStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64SubStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))
         case .f64MulStore(let p0, let p1, let p2, let p3): EncodedInstruction(.f64MulStore, short: p1, a: p0, b: p2, c: Int32(bitPattern: p3))
         case .store64Imm(let p0, let p1, let p2): EncodedInstruction(.store64Imm, a: p0, b: Int32(bitPattern: p1), c: Int32(bitPattern: p2))

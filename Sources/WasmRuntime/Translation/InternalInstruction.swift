@@ -209,6 +209,10 @@ enum InternalInstruction: Equatable {
     /// An f64 add, sub or mul whose result goes straight to memory (the `f64.store` that
     /// consumed it followed): the 8 bytes at `address` + `offset` ← `lhs` op `rhs`.
     case f64AddStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)
+    /// The f64 at `address` + `offset` updated in place (ReadModifyWrite.swift): `value` +
+    /// the f64 there, and the f64 there − `value`.
+    case f64AddToMemory(address: Slot, value: Slot, offset: UInt32)
+    case f64SubFromMemory(address: Slot, value: Slot, offset: UInt32)
     case f64SubStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)
     case f64MulStore(address: Slot, lhs: ShortSlot, rhs: Slot, offset: UInt32)
     /// Stores of a constant value; `store64Imm` sign-extends it.

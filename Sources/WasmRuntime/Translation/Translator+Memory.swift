@@ -122,6 +122,7 @@ extension Translator {
             // The value was computed just before for this store only: one instruction does both.
             code[code.count - 1] = fused
             lastProducer = nil
+            fuseReadModifyWrite()
             return
         }
         switch op.byteWidth {
