@@ -320,6 +320,11 @@ extension Store {
                     let ea = UInt64(fp[i32: base] &+ displacement)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
+                case .load8UOrDisplaced:
+                    let result = i.a, base = i.b, mask = UInt32(UInt16(bitPattern: i.short)), displacement = i.uc
+                    let ea = UInt64((fp[i32: base] | mask) &+ displacement)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
                 case .load32UDisplaced:
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)

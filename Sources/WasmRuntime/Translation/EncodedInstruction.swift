@@ -110,6 +110,7 @@ struct EncodedInstruction: Equatable {
         case store32At
         case store64At
         case load8UDisplaced
+        case load8UOrDisplaced
         case load32UDisplaced
         case load64Displaced
         case load8UIndexed

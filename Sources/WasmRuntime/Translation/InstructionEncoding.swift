@@ -97,6 +97,7 @@ extension InternalInstruction {
         case .store32At(let p0, let p1): EncodedInstruction(.store32At, a: p1, wide: p0)
         case .store64At(let p0, let p1): EncodedInstruction(.store64At, a: p1, wide: p0)
         case .load8UDisplaced(let p0, let p1, let p2): EncodedInstruction(.load8UDisplaced, a: p0, b: p1, c: Int32(bitPattern: p2))
+        case .load8UOrDisplaced(let p0, let p1, let p2, let p3): EncodedInstruction(.load8UOrDisplaced, short: p2, a: p0, b: p1, c: Int32(bitPattern: p3))
         case .load32UDisplaced(let p0, let p1, let p2): EncodedInstruction(.load32UDisplaced, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .load64Displaced(let p0, let p1, let p2): EncodedInstruction(.load64Displaced, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .load8UIndexed(let p0, let p1, let p2, let p3): EncodedInstruction(.load8UIndexed, short: Int16(p3), a: p0, b: p1, c: p2)

@@ -181,6 +181,8 @@ enum InternalInstruction: Equatable {
     /// or of `base` and `index` shifted left by `shift` (a slot; the shift is that of an
     /// `i32.shl` by a constant folded into the add, else 0).
     case load8UDisplaced(result: Slot, base: Slot, displacement: UInt32)
+    /// `load8UDisplaced` of (`base` | `mask`) + `displacement` (wrapping).
+    case load8UOrDisplaced(result: Slot, base: Slot, mask: Int16, displacement: UInt32)
     case load32UDisplaced(result: Slot, base: Slot, displacement: UInt32)
     case load64Displaced(result: Slot, base: Slot, displacement: UInt32)
     case load8UIndexed(result: Slot, base: Slot, index: Slot, shift: UInt8)

@@ -30,6 +30,7 @@ extension Translator {
            let fused = Self.loadFusing(op, with: producer, address: addressOperand.home, result: result) {
             // The address was computed just before for this load only: one instruction does both.
             code[code.count - 1] = fused
+            fuseOredBase()
             return
         }
         switch op {
@@ -41,6 +42,18 @@ extension Translator {
         case .i32Load, .f32Load, .i64Load32U: emitProducer(.load32U(result: result, address: address, offset: offset))
         case .i64Load, .f64Load: emitProducer(.load64(result: result, address: address, offset: offset))
         }
+    }
+
+    /// A `load8UDisplaced` just emitted whose base an `i32.or` with a small constant computed
+    /// right before, for it only (`data[(i | 3) + k]`: clang's unrolled byte loops index with
+    /// `or` where the bits are known clear): one `load8UOrDisplaced`.
+    mutating func fuseOredBase() {
+        let load = code.count - 1, or = load - 1
+        guard or >= labelPosition, case .load8UDisplaced(let result, let base, let displacement) = code[load],
+              case .i32OrImm(base, let lhs, let immediate) = code[or], base >= operandBase,
+              let mask = Int16(exactly: immediate) else { return }
+        code[or] = .load8UOrDisplaced(result: result, base: lhs, mask: mask, displacement: displacement)
+        code.removeLast()
     }
 
     /// The load `op` (memarg offset 0) combined with the `i32.add` that computed its address
