@@ -350,6 +350,12 @@ extension Store {
                     let ea = UInt64(fp[i32: index] &<< UInt32(i.short) &+ displacement)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
                     fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
+                case .load32UScaledKeeping:
+                    let slots = i.a
+                    let address = fp[i32: i.b] &<< UInt32(i.short) &+ i.uc
+                    fp[i32: slots &>> 16] = address
+                    guard UInt64(address) &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    fp[i64: slots & 0xFFFF] = UInt64(memoryBase.read(UInt32.self, at: Int(address)))
                 case .load64Indexed:
                     let result = i.a, base = i.b, index = i.c
                     let ea = UInt64(fp[i32: base] &+ fp[i32: index] &<< UInt32(i.short))

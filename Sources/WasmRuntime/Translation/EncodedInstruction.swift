@@ -117,6 +117,7 @@ struct EncodedInstruction: Equatable {
         case load32UIndexed
         case load64Indexed
         case load32UScaled
+        case load32UScaledKeeping
         case store8Displaced
         case store32Displaced
         case store64Displaced

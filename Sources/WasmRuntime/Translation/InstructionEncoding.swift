@@ -103,6 +103,8 @@ extension InternalInstruction {
         case .load8UIndexed(let p0, let p1, let p2, let p3): EncodedInstruction(.load8UIndexed, short: Int16(p3), a: p0, b: p1, c: p2)
         case .load32UIndexed(let p0, let p1, let p2, let p3): EncodedInstruction(.load32UIndexed, short: Int16(p3), a: p0, b: p1, c: p2)
         case .load32UScaled(let p0, let p1, let p2, let p3): EncodedInstruction(.load32UScaled, short: Int16(p2), a: p0, b: p1, c: Int32(bitPattern: p3))
+        case .load32UScaledKeeping(let p0, let p1, let p2, let p3, let p4):
+            EncodedInstruction(.load32UScaledKeeping, short: Int16(p3), a: Self.packed(p0, p1), b: p2, c: Int32(bitPattern: p4))
         case .load64Indexed(let p0, let p1, let p2, let p3): EncodedInstruction(.load64Indexed, short: Int16(p3), a: p0, b: p1, c: p2)
         case .store8Displaced(let p0, let p1, let p2): EncodedInstruction(.store8Displaced, a: p0, b: p1, c: Int32(bitPattern: p2))
         case .store32Displaced(let p0, let p1, let p2): EncodedInstruction(.store32Displaced, a: p0, b: p1, c: Int32(bitPattern: p2))

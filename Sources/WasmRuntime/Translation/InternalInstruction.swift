@@ -191,6 +191,9 @@ enum InternalInstruction: Equatable {
     /// A 4-byte load at the i32 `(index << shift) + displacement` (wrapping; a constant array
     /// indexed by a local: `i32ShlAddImm` + `i32.load`).
     case load32UScaled(result: Slot, index: Slot, shift: UInt8, displacement: UInt32)
+    /// `address` ← (`index` << `shift`) + `displacement`, then `result` ← the 4 bytes there
+    /// (ScaledLoadKeepingAddress.swift).
+    case load32UScaledKeeping(result: ShortSlot, address: ShortSlot, index: Slot, shift: UInt8, displacement: UInt32)
     /// Stores whose address is computed just before by an `i32.add` (memarg offset 0), as for
     /// the loads above.
     case store8Displaced(base: Slot, value: Slot, displacement: UInt32)

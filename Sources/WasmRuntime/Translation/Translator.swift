@@ -252,7 +252,7 @@ struct Translator {
     }
 
     /// Joins the last two instructions into one where a rule allows it (an `i32AddImmPair`,
-    /// a `move32Run`) and no label lies between or after them. Called when another
+    /// a `move32Run`, a `load32UScaledKeeping`) and no label lies between or after them. Called when another
     /// instruction is about to be appended: by then no peephole can still rewrite the second
     /// one (a `local.set` redirecting its result, a load taking its sum as an address), and
     /// no code index past the first has been recorded.
@@ -260,7 +260,8 @@ struct Translator {
         let first = code.count - 2
         guard first >= labelPosition else { return }
         if let joined = InternalInstruction.addImmediatePair(code[first], code[first + 1])
-            ?? InternalInstruction.moveRun(code[first], code[first + 1]) {
+            ?? InternalInstruction.moveRun(code[first], code[first + 1])
+            ?? InternalInstruction.scaledLoadKeepingAddress(code[first], code[first + 1]) {
             code[first] = joined
             code.removeLast()
         }
