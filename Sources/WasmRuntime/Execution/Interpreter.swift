@@ -157,6 +157,10 @@ extension Store {
                 case .brIfI32GeU: if fp[i32: i.a] >= fp[i32: i.b] { pc += Int(i.c) }
                 case .brIfI32EqImm: if fp[i32: i.a] == i.ub { pc += Int(i.c) }
                 case .brIfI32NeImm: if fp[i32: i.a] != i.ub { pc += Int(i.c) }
+                case .brIfI32MaskedEqImm: if fp[i32: i.a] & UInt32(UInt16(bitPattern: i.short)) == i.ub { pc += Int(i.c) }
+                case .brIfI32MaskedNeImm: if fp[i32: i.a] & UInt32(UInt16(bitPattern: i.short)) != i.ub { pc += Int(i.c) }
+                case .brIfI32MaskedEq: if fp[i32: i.a] & UInt32(UInt16(bitPattern: i.short)) == fp[i32: i.b] { pc += Int(i.c) }
+                case .brIfI32MaskedNe: if fp[i32: i.a] & UInt32(UInt16(bitPattern: i.short)) != fp[i32: i.b] { pc += Int(i.c) }
                 case .brIfI32LtSImm: if fp[s32: i.a] < i.b { pc += Int(i.c) }
                 case .brIfI32LtUImm: if fp[i32: i.a] < i.ub { pc += Int(i.c) }
                 case .brIfI32GtSImm: if fp[s32: i.a] > i.b { pc += Int(i.c) }

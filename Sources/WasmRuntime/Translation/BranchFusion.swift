@@ -89,4 +89,23 @@ extension InternalInstruction {
         default: nil
         }
     }
+
+    /// This fused equality branch with its operand `masked` — computed just before as
+    /// `source & mask` into a slot only the branch reads — replaced by the mask applied in
+    /// the branch (`if ((c & 0xFF) != 'a')`); `nil` when this is no such branch.
+    func testingMasked(_ masked: Slot, source: Slot, mask: UInt16) -> InternalInstruction? {
+        let m = Int16(bitPattern: mask)
+        switch self {
+        case .brIfI32EqImm(masked, let immediate, let offset):
+            return .brIfI32MaskedEqImm(source: source, mask: m, immediate: immediate, offset: offset)
+        case .brIfI32NeImm(masked, let immediate, let offset):
+            return .brIfI32MaskedNeImm(source: source, mask: m, immediate: immediate, offset: offset)
+        case .brIfI32Eq(let lhs, let rhs, let offset) where (lhs == masked) != (rhs == masked):
+            return .brIfI32MaskedEq(source: source, mask: m, other: lhs == masked ? rhs : lhs, offset: offset)
+        case .brIfI32Ne(let lhs, let rhs, let offset) where (lhs == masked) != (rhs == masked):
+            return .brIfI32MaskedNe(source: source, mask: m, other: lhs == masked ? rhs : lhs, offset: offset)
+        default:
+            return nil
+        }
+    }
 }

@@ -50,6 +50,10 @@ struct EncodedInstruction: Equatable {
         case brIfI32GeU
         case brIfI32EqImm
         case brIfI32NeImm
+        case brIfI32MaskedEqImm
+        case brIfI32MaskedNeImm
+        case brIfI32MaskedEq
+        case brIfI32MaskedNe
         case brIfI32LtSImm
         case brIfI32LtUImm
         case brIfI32GtSImm

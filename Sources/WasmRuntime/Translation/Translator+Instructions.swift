@@ -287,6 +287,15 @@ extension Translator {
                     : .brIfI64AndImm(lhs: lhs, mask: mask, offset: 0)
                 removed += 1
             }
+            // An i32 equality test of `x & mask` (a 16-bit mask) computed just before into an
+            // operand slot: the branch applies the mask itself.
+            let maskIndex = code.count - removed - 1
+            if let test = fused, maskIndex >= labelPosition,
+               case .i32AndImm(let masked, let source, let mask) = code[maskIndex], masked >= operandBase,
+               let shortMask = UInt16(exactly: mask), let joined = test.testingMasked(masked, source: source, mask: shortMask) {
+                fused = joined
+                removed += 1
+            }
             if let fused {
                 // The comparison read its operands from slots that the copies below never
                 // write (they are above the remaining operands' homes, or locals).
