@@ -1,6 +1,7 @@
 // `select` reads both values where they are (`selectFrom`) and, as a producer, writes straight
 // into the local that `local.set` stores it to; results match select's semantics for every
-// single-slot type, with constants and locals as operands.
+// single-slot type, with constants and locals as operands; an i32 constant operand is an
+// immediate (`selectSlotOrImm`, `selectImmOrSlot`).
 
 import WasmCore
 @testable import WasmRuntime
@@ -10,6 +11,7 @@ final class SelectTranslationTests: XCTestCase {
     /// 0 "pick32"(c, x, y) = c ? x : y, stored into local 3 and returned.
     /// 1 "pick64"(c, x) = c ? x : -5 (a constant second operand).
     /// 2 "pickf"(c, x) = c ? 1.5 : x (a constant first operand).
+    /// 3 "orMinus1"(c, x) = c ? x : -1 into local 2; 4 "sevenOr"(c, x) = c ? 7 : x.
     private static func module() -> [UInt8] {
         var builder = ModuleBuilder()
         builder.exportFunction("pick32", builder.function(FuncType([.i32, .i32, .i32], [.i32]), locals: [.i32],
@@ -19,6 +21,10 @@ final class SelectTranslationTests: XCTestCase {
         builder.exportFunction("pickf", builder.function(FuncType([.i32, .f64], [.f64]),
             [0x44] + withUnsafeBytes(of: (1.5 as Double).bitPattern.littleEndian, Array.init), Op.localGet(1),
             Op.localGet(0), [0x1B]))
+        builder.exportFunction("orMinus1", builder.function(FuncType([.i32, .i32], [.i32]), locals: [.i32],
+            Op.localGet(1), Op.i32Const(-1), Op.localGet(0), [0x1B], Op.localSet(2), Op.localGet(2)))
+        builder.exportFunction("sevenOr", builder.function(FuncType([.i32, .i32], [.i32]),
+            Op.i32Const(7), Op.localGet(1), Op.localGet(0), [0x1B]))
         return builder.build()
     }
 
@@ -34,6 +40,19 @@ final class SelectTranslationTests: XCTestCase {
         XCTAssertEqual(try call("pick64", .i32(0), .i64(1 << 40)), [.i64(UInt64(bitPattern: -5))])
         XCTAssertEqual(try call("pickf", .i32(1), .f64((2.25 as Double).bitPattern)), [.f64((1.5 as Double).bitPattern)])
         XCTAssertEqual(try call("pickf", .i32(0), .f64((-0.0 as Double).bitPattern)), [.f64((-0.0 as Double).bitPattern)])
+        XCTAssertEqual(try call("orMinus1", .i32(1), .i32(42)), [.i32(42)])
+        XCTAssertEqual(try call("orMinus1", .i32(0), .i32(42)), [.i32(0xFFFF_FFFF)])
+        XCTAssertEqual(try call("sevenOr", .i32(2), .i32(42)), [.i32(7)])
+        XCTAssertEqual(try call("sevenOr", .i32(0), .i32(42)), [.i32(42)])
+    }
+
+    func testAnI32ConstantOperandIsAnImmediate() throws {
+        let instance = try Store().instantiate(ValidatedModule(binary: Self.module()))
+        let orMinus1 = try instance.translation(ofFunction: 3).code
+        XCTAssertEqual(orMinus1.first, .selectSlotOrImm(result: 2, slot: 1, immediate: 0xFFFF_FFFF, condition: 0), "\(orMinus1)")
+        let sevenOr = try instance.translation(ofFunction: 4).code
+        XCTAssertEqual(sevenOr.first?.caseName, "selectImmOrSlot", "\(sevenOr)")
+        XCTAssertFalse(sevenOr.contains { $0.caseName == "const32" }, "\(sevenOr)")
     }
 
     func testSelectReadsInPlaceAndWritesTheLocal() throws {

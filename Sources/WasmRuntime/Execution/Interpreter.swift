@@ -140,6 +140,10 @@ extension Store {
                     copySlots(to: fp + Int(destination), from: fp + Int(source), count: Int(count))
                 case .selectFrom:
                     fp[Int(i.short)] = fp[i32: i.c] != 0 ? fp[Int(i.a)] : fp[Int(i.b)]
+                case .selectSlotOrImm:
+                    fp[Int(i.short)] = fp[i32: i.c] != 0 ? fp[Int(i.a)] : UInt64(i.ub)
+                case .selectImmOrSlot:
+                    fp[Int(i.short)] = fp[i32: i.c] != 0 ? UInt64(i.ub) : fp[Int(i.a)]
                 case .select:
                     let result = i.a, other = i.b, condition = i.c
                     if fp[i32: condition] == 0 { fp[Int(result)] = fp[Int(other)] }

@@ -35,6 +35,8 @@ struct EncodedInstruction: Equatable {
         case copyPair
         case copyMany
         case selectFrom
+        case selectSlotOrImm
+        case selectImmOrSlot
         case select
 
         // MARK: Fused comparison and branch (DESIGN.md, "Peepholes"): branch when `lhs` op `rhs`

@@ -28,6 +28,8 @@ extension InternalInstruction {
         case .copyPair(let p0, let p1, let p2, let p3): EncodedInstruction(.copyPair, short: p3, a: p0, b: p1, c: p2)
         case .copyMany(let p0, let p1, let p2): EncodedInstruction(.copyMany, a: p0, b: p1, c: p2)
         case .selectFrom(let p0, let p1, let p2, let p3): EncodedInstruction(.selectFrom, short: p0, a: p1, b: p2, c: p3)
+        case .selectSlotOrImm(let p0, let p1, let p2, let p3): EncodedInstruction(.selectSlotOrImm, short: p0, a: p1, b: Int32(bitPattern: p2), c: p3)
+        case .selectImmOrSlot(let p0, let p1, let p2, let p3): EncodedInstruction(.selectImmOrSlot, short: p0, a: p1, b: Int32(bitPattern: p2), c: p3)
         case .select(let p0, let p1, let p2): EncodedInstruction(.select, a: p0, b: p1, c: p2)
         case .brIfI32Eq(let p0, let p1, let p2): EncodedInstruction(.brIfI32Eq, a: p0, b: p1, c: p2)
         case .brIfI32Ne(let p0, let p1, let p2): EncodedInstruction(.brIfI32Ne, a: p0, b: p1, c: p2)

@@ -71,6 +71,10 @@ enum InternalInstruction: Equatable {
     /// `select` of single-slot values from any slots: `result` ← `first` when the i32 in
     /// `condition` is non-zero, else `second` (a producer: `local.set` may redirect it).
     case selectFrom(result: ShortSlot, first: Slot, second: Slot, condition: Slot)
+    /// `selectFrom` of i32 values, one a constant: `slot` when the condition holds, else
+    /// `immediate`; and the reverse.
+    case selectSlotOrImm(result: ShortSlot, slot: Slot, immediate: UInt32, condition: Slot)
+    case selectImmOrSlot(result: ShortSlot, slot: Slot, immediate: UInt32, condition: Slot)
     /// `select` of single-slot values: the first operand is already in `result`; it is replaced
     /// by `other` when the i32 in `condition` is zero.
     case select(result: Slot, other: Slot, condition: Slot)

@@ -204,6 +204,10 @@ extension InternalInstruction {
         case .f64PromoteF32(expected, let p0): .f64PromoteF32(result: slot, source: p0)
         case .selectFrom(let r, let a, let b, let c) where Slot(r) == expected:
             ShortSlot(exactly: slot).map { .selectFrom(result: $0, first: a, second: b, condition: c) }
+        case .selectSlotOrImm(let r, let a, let b, let c) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .selectSlotOrImm(result: $0, slot: a, immediate: b, condition: c) }
+        case .selectImmOrSlot(let r, let a, let b, let c) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .selectImmOrSlot(result: $0, slot: a, immediate: b, condition: c) }
         case .f64AddAdd(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddAdd(result: $0, lhs: a, rhs: b, other: c) }
         case .f64AddSub(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddSub(result: $0, lhs: a, rhs: b, other: c) }
         case .f64AddSubFrom(let r, let a, let b, let c) where Slot(r) == expected: ShortSlot(exactly: slot).map { .f64AddSubFrom(result: $0, lhs: a, rhs: b, other: c) }

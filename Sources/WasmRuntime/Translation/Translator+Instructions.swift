@@ -401,15 +401,27 @@ extension Translator {
     mutating func translateSelect(_ instruction: Instruction) throws {
         if operands[operands.count - 2].type == .v128 { return translateVectorSelect() }
         let condition = popSlot()
-        let other = popSlot()
+        let secondOperand = pop()
         if let result = ShortSlot(exactly: operands[operands.count - 1].home) {
-            // Operands read where they are; the result may be redirected into a local.
+            // Operands read where they are, an i32 constant as an immediate; the result may be
+            // redirected into a local.
             let type = operands[operands.count - 1].type
-            let first = popSlot()
-            emitProducer(.selectFrom(result: result, first: first, second: other, condition: condition))
+            let firstOperand = pop()
+            if type == .i32, firstOperand.constant == nil, let constant = secondOperand.constant {
+                emitProducer(.selectSlotOrImm(result: result, slot: firstOperand.source,
+                                              immediate: UInt32(truncatingIfNeeded: constant), condition: condition))
+            } else if type == .i32, secondOperand.constant == nil, let constant = firstOperand.constant {
+                emitProducer(.selectImmOrSlot(result: result, slot: secondOperand.source,
+                                              immediate: UInt32(truncatingIfNeeded: constant), condition: condition))
+            } else {
+                let second = slot(of: secondOperand)
+                let first = slot(of: firstOperand)
+                emitProducer(.selectFrom(result: result, first: first, second: second, condition: condition))
+            }
             push(type)
             return
         }
+        let other = slot(of: secondOperand)
         materializeTop(1)
         let first = pop()
         emit(.select(result: first.home, other: other, condition: condition))
