@@ -1,5 +1,5 @@
 // An i32 equality test of `x & mask` (16-bit mask) against a constant or another value,
-// consumed by `br_if` or `if` (BranchFusion.swift, `testingMasked`): one branch applying the
+// consumed by `br_if` or `if` (BranchFusion.swift, `applyingMask`): one branch applying the
 // mask itself. Bits above the mask are ignored, as by the `i32.and`; a wider mask is not fused.
 
 import WasmCore

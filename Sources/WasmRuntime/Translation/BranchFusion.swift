@@ -90,10 +90,27 @@ extension InternalInstruction {
         }
     }
 
-    /// This fused equality branch with its operand `masked` — computed just before as
-    /// `source & mask` into a slot only the branch reads — replaced by the mask applied in
-    /// the branch (`if ((c & 0xFF) != 'a')`); `nil` when this is no such branch.
-    func testingMasked(_ masked: Slot, source: Slot, mask: UInt16) -> InternalInstruction? {
+    /// This fused branch with `masking` — an `i64.and` or `i32.and` with a constant computed
+    /// just before into an operand slot (above `operandBase`: only the branch reads it) that
+    /// the branch tests — applied in the branch itself: an i64 zero test of `x & mask`
+    /// (`if (exp & 1)`), an i32 equality test of `x & mask` with a 16-bit mask
+    /// (`if ((c & 0xFF) != 'a')`); `nil` otherwise.
+    func applyingMask(_ masking: InternalInstruction, operandBase: Slot) -> InternalInstruction? {
+        switch masking {
+        case .i64AndImm(let masked, let lhs, let mask) where masked >= operandBase:
+            guard let (source, whenZero) = i64ZeroTest, source == masked else { return nil }
+            return whenZero ? .brIfNotI64AndImm(lhs: lhs, mask: mask, offset: 0) : .brIfI64AndImm(lhs: lhs, mask: mask, offset: 0)
+        case .i32AndImm(let masked, let source, let mask) where masked >= operandBase:
+            guard let shortMask = UInt16(exactly: mask) else { return nil }
+            return testingMasked(masked, source: source, mask: shortMask)
+        default:
+            return nil
+        }
+    }
+
+    /// This fused equality branch with its operand `masked` (`source & mask`) replaced by the
+    /// mask applied in the branch; `nil` when this is no such branch.
+    private func testingMasked(_ masked: Slot, source: Slot, mask: UInt16) -> InternalInstruction? {
         let m = Int16(bitPattern: mask)
         switch self {
         case .brIfI32EqImm(masked, let immediate, let offset):

@@ -95,7 +95,7 @@ enum InternalInstruction: Equatable {
     case brIfI32EqImm(lhs: Slot, immediate: UInt32, offset: Int32)
     case brIfI32NeImm(lhs: Slot, immediate: UInt32, offset: Int32)
     /// Branches when (`source` & `mask`) equals, or differs from, `immediate` or the slot
-    /// `other` (BranchFusion.swift, `testingMasked`); the mask is 16 bits, zero-extended.
+    /// `other` (BranchFusion.swift, `applyingMask`); the mask is 16 bits, zero-extended.
     case brIfI32MaskedEqImm(source: Slot, mask: Int16, immediate: UInt32, offset: Int32)
     case brIfI32MaskedNeImm(source: Slot, mask: Int16, immediate: UInt32, offset: Int32)
     case brIfI32MaskedEq(source: Slot, mask: Int16, other: Slot, offset: Int32)

@@ -278,21 +278,11 @@ extension Translator {
             } else {
                 fused = producer.fusedBranch(testing: condition.home, whenTrue: whenTrue)
             }
-            // An i64 zero test of `x & mask` computed in the same slot just before: one test of
-            // the bits (the slot is the operand's home, dead after the branch).
+            // A test of `x & mask` computed just before into an operand slot (dead after the
+            // branch): the branch applies the mask itself.
             let masking = code.count - removed - 1
-            if let test = fused, let (source, whenZero) = test.i64ZeroTest, source == condition.home,
-               masking >= labelPosition, case .i64AndImm(source, let lhs, let mask) = code[masking] {
-                fused = whenZero ? .brIfNotI64AndImm(lhs: lhs, mask: mask, offset: 0)
-                    : .brIfI64AndImm(lhs: lhs, mask: mask, offset: 0)
-                removed += 1
-            }
-            // An i32 equality test of `x & mask` (a 16-bit mask) computed just before into an
-            // operand slot: the branch applies the mask itself.
-            let maskIndex = code.count - removed - 1
-            if let test = fused, maskIndex >= labelPosition,
-               case .i32AndImm(let masked, let source, let mask) = code[maskIndex], masked >= operandBase,
-               let shortMask = UInt16(exactly: mask), let joined = test.testingMasked(masked, source: source, mask: shortMask) {
+            if let test = fused, masking >= labelPosition,
+               let joined = test.applyingMask(code[masking], operandBase: operandBase) {
                 fused = joined
                 removed += 1
             }
