@@ -37,10 +37,15 @@ struct ExecutionStack {
     /// One `ActivationState` per nesting depth, so none is allocated per activation.
     let activations: UnsafeMutablePointer<ActivationState>
 
+    /// Slots allocated past `valuesEnd`, which a call's fixed-size zeroing of its locals may write.
+    static let zeroingMargin = 4
+
     init(valueSlots: Int, frameCount: Int, nestedActivations: Int) {
         // Left uninitialised (slots are plain integers): a large allocation comes straight
         // from the system, and pages the program never reaches are never touched.
-        values = UnsafeMutablePointer<UInt64>.allocate(capacity: valueSlots)
+        // `zeroingMargin` more slots past the end: a call zeroes a few locals with fixed-size
+        // stores that may reach past its frame (`Store.enter`).
+        values = UnsafeMutablePointer<UInt64>.allocate(capacity: valueSlots + Self.zeroingMargin)
         valuesEnd = values + valueSlots
         frames = UnsafeMutablePointer<Frame>.allocate(capacity: frameCount)
         framesEnd = frames + frameCount
