@@ -19,19 +19,23 @@ SWIFT_BUILD_FLAGS ?=
 WASM_TESTSUITE ?= $(abspath ../shared/wasm-testsuite)
 export WASM_TESTSUITE
 
-# Every function, and every block reached only by a jump (each case of the interpreter's
-# `switch`, its dispatch), starts on a 64-byte boundary: no padding is executed. Where the
-# loop's blocks fell modulo 32 and then 64 bytes moved the benchmarks by 10-30 % with the same
-# instructions (a new case shifts every block after it); aligned, the largest of these
-# effects are gone, though not all (DESIGN.md, "Code placement"). Embedders get the same with
-# these flags on their own release builds.
-LOOP_ALIGNMENT_FLAGS := -Xswiftc -Xllvm -Xswiftc -align-all-functions=6 \
-                        -Xswiftc -Xllvm -Xswiftc -align-all-nofallthru-blocks=6
+# Code generation of the interpreter's loop (DESIGN.md, "Code placement"). Every function, and
+# every block reached only by a jump (each case of the interpreter's `switch`, its dispatch),
+# starts on a 64-byte boundary: no padding is executed. Where the loop's blocks fell modulo 32
+# and then 64 bytes moved the benchmarks by 10-30 % with the same instructions (a new case
+# shifts every block after it); aligned, the largest of these effects are gone, though not all.
+# No tail merging into a block with more than two predecessors: otherwise LLVM shares the
+# identical ends of the f64 cases (store the result, jump to the dispatch) and every f64
+# instruction takes one more jump (DESIGN.md, "The float accumulator": mandelbrot 0.82 of the
+# time with it). Embedders get the same with these flags on their own release builds.
+LOOP_CODE_FLAGS := -Xswiftc -Xllvm -Xswiftc -align-all-functions=6 \
+                   -Xswiftc -Xllvm -Xswiftc -align-all-nofallthru-blocks=6 \
+                   -Xswiftc -Xllvm -Xswiftc -tail-merge-threshold=2
 
 # Build configuration of `make build`, `make test` and `make run`. Release with -enable-testing,
 # so that the tests (later: Redis on the interpreter) run optimised and can still use
 # @testable import. See README.md, "Tests", for the measurement behind this choice.
-CONFIG_FLAGS := -c release -Xswiftc -enable-testing $(LOOP_ALIGNMENT_FLAGS)
+CONFIG_FLAGS := -c release -Xswiftc -enable-testing $(LOOP_CODE_FLAGS)
 # XCTest only: without this, swift test also runs Swift Testing and ends with a "0 tests" line.
 TEST_FLAGS := --disable-swift-testing
 
@@ -75,7 +79,7 @@ run: build redis-wasm
 
 # A plain release build (no -enable-testing), in its own scratch folder so that it and the
 # test configuration do not rebuild each other.
-BENCH_FLAGS = -c release $(LOOP_ALIGNMENT_FLAGS) $(SWIFT_BUILD_FLAGS) --scratch-path .build-bench
+BENCH_FLAGS = -c release $(LOOP_CODE_FLAGS) $(SWIFT_BUILD_FLAGS) --scratch-path .build-bench
 
 bench-decode:
 	$(call install_missing,$(TEST_TOOLS))

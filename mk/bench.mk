@@ -34,7 +34,7 @@ WASM_RUN       ?=
 SWIFT          ?= swift
 # The plain release build `make bench` times (no -enable-testing), apart from
 # the test configuration's build folder.
-BENCH_SWIFT_FLAGS = -c release $(LOOP_ALIGNMENT_FLAGS) $(SWIFT_BUILD_FLAGS) --scratch-path .build-bench
+BENCH_SWIFT_FLAGS = -c release $(LOOP_CODE_FLAGS) $(SWIFT_BUILD_FLAGS) --scratch-path .build-bench
 
 BENCH_WASM     = $(BENCH_PROGRAMS:%=$(BENCH_OUT)/%.wasm)
 BENCH_NATIVE   = $(BENCH_PROGRAMS:%=$(BENCH_OUT)/%-native)

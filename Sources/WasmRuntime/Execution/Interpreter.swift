@@ -1,6 +1,6 @@
 // Execution of internal code (spec §4.4 instructions, §4.4.10 function calls): one loop with
-// one `switch`, holding the program counter, the frame base and the memory's base and size in
-// local variables (DESIGN.md, "Dispatch"). WebAssembly calls push a `Frame` on the store's frame
+// one `switch`, holding the program counter, the frame base, the memory's base and size and the
+// float accumulator in local variables (DESIGN.md, "Dispatch"). WebAssembly calls push a `Frame` on the store's frame
 // stack and continue in the same loop; only host functions are called natively.
 
 extension Store {
@@ -21,6 +21,9 @@ extension Store {
         let activation = stack.activations + (stack.activationDepth - 1)
         activation.initialize(to: ActivationState(frames: activationFrames, function: entry))
         var fp = base
+        /// The float accumulator: the result of the last f64 arithmetic instruction, read by the
+        /// `Acc` forms that follow it directly (FloatAccumulator.swift).
+        var freg: Double = 0
         var (memoryBase, memorySize) = Self.memoryView(of: entry.owningInstance)
         do {
             var pc = try enterFirst(entry, base: base, valuesEnd: stack.valuesEnd)
@@ -620,10 +623,18 @@ extension Store {
                 case .f64Trunc: fp[f64: i.a] = fp[f64: i.b].rounded(.towardZero)
                 case .f64Nearest: fp[f64: i.a] = fp[f64: i.b].rounded(.toNearestOrEven)
                 case .f64Sqrt: fp[f64: i.a] = fp[f64: i.b].squareRoot()
-                case .f64Add: fp[f64: i.a] = fp[f64: i.b] + fp[f64: i.c]
-                case .f64Sub: fp[f64: i.a] = fp[f64: i.b] - fp[f64: i.c]
-                case .f64Mul: fp[f64: i.a] = fp[f64: i.b] * fp[f64: i.c]
-                case .f64Div: fp[f64: i.a] = fp[f64: i.b] / fp[f64: i.c]
+                case .f64Add:
+                    freg = fp[f64: i.b] + fp[f64: i.c]
+                    fp[f64: i.a] = freg
+                case .f64Sub:
+                    freg = fp[f64: i.b] - fp[f64: i.c]
+                    fp[f64: i.a] = freg
+                case .f64Mul:
+                    freg = fp[f64: i.b] * fp[f64: i.c]
+                    fp[f64: i.a] = freg
+                case .f64Div:
+                    freg = fp[f64: i.b] / fp[f64: i.c]
+                    fp[f64: i.a] = freg
                 case .f64Min: fp[f64: i.a] = wasmMinimum(fp[f64: i.b], fp[f64: i.c])
                 case .f64Max: fp[f64: i.a] = wasmMaximum(fp[f64: i.b], fp[f64: i.c])
                 case .f64Copysign:
@@ -631,44 +642,105 @@ extension Store {
                     fp[i64: r] = (fp[i64: a] & 0x7FFF_FFFF_FFFF_FFFF) | (fp[i64: b] & 0x8000_0000_0000_0000)
 
                 // MARK: Two dependent f64 operations (FloatFusion.swift)
-                case .f64AddAdd: fp[f64: i.short] = (fp[f64: i.a] + fp[f64: i.b]) + fp[f64: i.c]
-                case .f64AddSub: fp[f64: i.short] = (fp[f64: i.a] + fp[f64: i.b]) - fp[f64: i.c]
-                case .f64AddSubFrom: fp[f64: i.short] = fp[f64: i.c] - (fp[f64: i.a] + fp[f64: i.b])
-                case .f64AddMul: fp[f64: i.short] = (fp[f64: i.a] + fp[f64: i.b]) * fp[f64: i.c]
-                case .f64SubAdd: fp[f64: i.short] = (fp[f64: i.a] - fp[f64: i.b]) + fp[f64: i.c]
-                case .f64SubSub: fp[f64: i.short] = (fp[f64: i.a] - fp[f64: i.b]) - fp[f64: i.c]
-                case .f64SubSubFrom: fp[f64: i.short] = fp[f64: i.c] - (fp[f64: i.a] - fp[f64: i.b])
-                case .f64SubMul: fp[f64: i.short] = (fp[f64: i.a] - fp[f64: i.b]) * fp[f64: i.c]
-                case .f64MulAdd: fp[f64: i.short] = (fp[f64: i.a] * fp[f64: i.b]) + fp[f64: i.c]
-                case .f64MulSub: fp[f64: i.short] = (fp[f64: i.a] * fp[f64: i.b]) - fp[f64: i.c]
-                case .f64MulSubFrom: fp[f64: i.short] = fp[f64: i.c] - (fp[f64: i.a] * fp[f64: i.b])
-                case .f64MulMul: fp[f64: i.short] = (fp[f64: i.a] * fp[f64: i.b]) * fp[f64: i.c]
+                case .f64AddAdd:
+                    freg = (fp[f64: i.a] + fp[f64: i.b]) + fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64AddSub:
+                    freg = (fp[f64: i.a] + fp[f64: i.b]) - fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64AddSubFrom:
+                    freg = fp[f64: i.c] - (fp[f64: i.a] + fp[f64: i.b])
+                    fp[f64: i.short] = freg
+                case .f64AddMul:
+                    freg = (fp[f64: i.a] + fp[f64: i.b]) * fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64SubAdd:
+                    freg = (fp[f64: i.a] - fp[f64: i.b]) + fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64SubSub:
+                    freg = (fp[f64: i.a] - fp[f64: i.b]) - fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64SubSubFrom:
+                    freg = fp[f64: i.c] - (fp[f64: i.a] - fp[f64: i.b])
+                    fp[f64: i.short] = freg
+                case .f64SubMul:
+                    freg = (fp[f64: i.a] - fp[f64: i.b]) * fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64MulAdd:
+                    freg = (fp[f64: i.a] * fp[f64: i.b]) + fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64MulSub:
+                    freg = (fp[f64: i.a] * fp[f64: i.b]) - fp[f64: i.c]
+                    fp[f64: i.short] = freg
+                case .f64MulSubFrom:
+                    freg = fp[f64: i.c] - (fp[f64: i.a] * fp[f64: i.b])
+                    fp[f64: i.short] = freg
+                case .f64MulMul:
+                    freg = (fp[f64: i.a] * fp[f64: i.b]) * fp[f64: i.c]
+                    fp[f64: i.short] = freg
 
                 // MARK: f64 arithmetic with a loaded operand (FloatLoadFusion.swift)
                 case .f64AddDisplaced:
                     let ea = UInt64(fp[i32: i.b] &+ i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[f64: i.short] = fp[f64: i.a] + Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    freg = fp[f64: i.a] + Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    fp[f64: i.short] = freg
                 case .f64SubDisplaced:
                     let ea = UInt64(fp[i32: i.b] &+ i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[f64: i.short] = fp[f64: i.a] - Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    freg = fp[f64: i.a] - Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    fp[f64: i.short] = freg
                 case .f64MulDisplaced:
                     let ea = UInt64(fp[i32: i.b] &+ i.uc)
                     guard ea &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[f64: i.short] = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    freg = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(ea)))
+                    fp[f64: i.short] = freg
                 case .f64AddAt:
                     let address = i.wide
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[f64: i.short] = fp[f64: i.a] + Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                    freg = fp[f64: i.a] + Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                    fp[f64: i.short] = freg
                 case .f64SubAt:
                     let address = i.wide
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[f64: i.short] = fp[f64: i.a] - Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                    freg = fp[f64: i.a] - Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                    fp[f64: i.short] = freg
                 case .f64MulAt:
                     let address = i.wide
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[f64: i.short] = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                    freg = fp[f64: i.a] * Double(bitPattern: memoryBase.read(UInt64.self, at: Int(address)))
+                    fp[f64: i.short] = freg
+
+                // MARK: The float accumulator (FloatAccumulator.swift)
+                case .f64AddAcc:
+                    freg = freg + fp[f64: i.b]
+                    fp[f64: i.a] = freg
+                case .f64SubAcc:
+                    freg = freg - fp[f64: i.b]
+                    fp[f64: i.a] = freg
+                case .f64SubFromAcc:
+                    freg = fp[f64: i.b] - freg
+                    fp[f64: i.a] = freg
+                case .f64MulAcc:
+                    freg = freg * fp[f64: i.b]
+                    fp[f64: i.a] = freg
+                case .f64SquareAcc:
+                    freg = freg * freg
+                    fp[f64: i.a] = freg
+                case .f64DivAcc:
+                    freg = freg / fp[f64: i.b]
+                    fp[f64: i.a] = freg
+                case .f64DivFromAcc:
+                    freg = fp[f64: i.b] / freg
+                    fp[f64: i.a] = freg
+                case .brIfF64LtAcc: if freg < fp[f64: i.a] { pc += Int(i.b) }
+                case .brIfF64GtAcc: if freg > fp[f64: i.a] { pc += Int(i.b) }
+                case .brIfF64LeAcc: if freg <= fp[f64: i.a] { pc += Int(i.b) }
+                case .brIfF64GeAcc: if freg >= fp[f64: i.a] { pc += Int(i.b) }
+                case .brIfNotF64LtAcc: if !(freg < fp[f64: i.a]) { pc += Int(i.b) }
+                case .brIfNotF64GtAcc: if !(freg > fp[f64: i.a]) { pc += Int(i.b) }
+                case .brIfNotF64LeAcc: if !(freg <= fp[f64: i.a]) { pc += Int(i.b) }
+                case .brIfNotF64GeAcc: if !(freg >= fp[f64: i.a]) { pc += Int(i.b) }
 
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
                 case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc

@@ -276,6 +276,21 @@ struct EncodedInstruction: Equatable {
         case f64AddAt
         case f64SubAt
         case f64MulAt
+        case f64AddAcc
+        case f64SubAcc
+        case f64SubFromAcc
+        case f64MulAcc
+        case f64SquareAcc
+        case f64DivAcc
+        case f64DivFromAcc
+        case brIfF64LtAcc
+        case brIfF64GtAcc
+        case brIfF64LeAcc
+        case brIfF64GeAcc
+        case brIfNotF64LtAcc
+        case brIfNotF64GtAcc
+        case brIfNotF64LeAcc
+        case brIfNotF64GeAcc
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm

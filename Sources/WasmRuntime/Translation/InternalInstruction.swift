@@ -388,6 +388,26 @@ enum InternalInstruction: Equatable {
     case f64SubAt(result: ShortSlot, lhs: Slot, address: UInt64)
     case f64MulAt(result: ShortSlot, lhs: Slot, address: UInt64)
 
+    /// f64 operations taking one operand from the float accumulator, the value the instruction
+    /// just before computed (FloatAccumulator.swift). `Acc` is the accumulator on the left,
+    /// `FromAcc` on the right of a subtraction or division; `f64SquareAcc` multiplies it by itself.
+    case f64AddAcc(result: Slot, operand: Slot)
+    case f64SubAcc(result: Slot, rhs: Slot)
+    case f64SubFromAcc(result: Slot, lhs: Slot)
+    case f64MulAcc(result: Slot, operand: Slot)
+    case f64SquareAcc(result: Slot)
+    case f64DivAcc(result: Slot, rhs: Slot)
+    case f64DivFromAcc(result: Slot, lhs: Slot)
+    /// f64 comparisons of the accumulator (left) with a slot, branching.
+    case brIfF64LtAcc(rhs: Slot, offset: Int32)
+    case brIfF64GtAcc(rhs: Slot, offset: Int32)
+    case brIfF64LeAcc(rhs: Slot, offset: Int32)
+    case brIfF64GeAcc(rhs: Slot, offset: Int32)
+    case brIfNotF64LtAcc(rhs: Slot, offset: Int32)
+    case brIfNotF64GtAcc(rhs: Slot, offset: Int32)
+    case brIfNotF64LeAcc(rhs: Slot, offset: Int32)
+    case brIfNotF64GeAcc(rhs: Slot, offset: Int32)
+
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 
     case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)

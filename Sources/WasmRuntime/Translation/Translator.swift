@@ -91,6 +91,8 @@ struct Translator {
     /// Code index of the last label placed: instructions before it cannot be combined with
     /// instructions after it.
     var labelPosition = 0
+    /// Code indices some branch jumps to.
+    var branchTargets: Set<Int> = []
 
     init(module: Module, instance: InstanceEntity, functionTypeIndices: [UInt32], functionIndex: Int) {
         self.module = module
@@ -147,6 +149,7 @@ struct Translator {
             }
             try translate(instruction, decoder: decoder)
         }
+        passFloatAccumulator()
         return TranslatedFunction(code: code, frameSlots: max(maxHeight, type.results.slotCount))
     }
 
@@ -314,6 +317,7 @@ struct Translator {
             preconditionFailure("patching a non-branch instruction")
         }
         code[index] = patched
+        branchTargets.insert(target)
     }
 
     /// The parameter and result types of a block type (§3.2.9 block types).
