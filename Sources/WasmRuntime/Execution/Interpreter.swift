@@ -749,6 +749,10 @@ extension Store {
                     fp[i32: first & 0xFFFF] = fp[i32: first &>> 16] &+ i.uc
                     fp[i32: second & 0xFFFF] = fp[i32: second &>> 16] &+ UInt32(bitPattern: Int32(i.short))
                 case .i32AddShifted: fp[i32: i.a] = fp[i32: i.b] &+ fp[i32: i.c] &<< UInt32(i.short)
+                case .i64MulRemU: fp[i64: Slot(i.short)] = try remU(fp[i64: i.a] &* fp[i64: i.b], fp[i64: i.c])
+                case .i64MulRemS: fp[s64: Slot(i.short)] = try remS(fp[s64: i.a] &* fp[s64: i.b], fp[s64: i.c])
+                case .i64MulDivU: fp[i64: Slot(i.short)] = try divU(fp[i64: i.a] &* fp[i64: i.b], fp[i64: i.c])
+                case .i64MulDivS: fp[s64: Slot(i.short)] = try divS(fp[s64: i.a] &* fp[s64: i.b], fp[s64: i.c])
                 case .i32XorMulImm: fp[i32: Slot(i.short)] = (fp[i32: i.a] ^ fp[i32: i.b]) &* i.uc
                 case .i32ShlAddImm: fp[i32: i.a] = fp[i32: i.b] &<< UInt32(i.short) &+ i.uc
                 case .i32MulImm: fp[i32: i.a] = fp[i32: i.b] &* i.uc

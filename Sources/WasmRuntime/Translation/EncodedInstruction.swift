@@ -298,6 +298,10 @@ struct EncodedInstruction: Equatable {
         case i32AddShifted
         case i32ShlAddImm
         case i32XorMulImm
+        case i64MulRemU
+        case i64MulRemS
+        case i64MulDivU
+        case i64MulDivS
         case i32MulImm
         case i32AndImm
         case i32OrImm

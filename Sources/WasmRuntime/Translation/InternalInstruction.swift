@@ -424,6 +424,12 @@ enum InternalInstruction: Equatable {
     /// An `i32.xor` whose result only an `i32.mul` by a constant consumes, folded into it:
     /// `result` ← (`lhs` ^ `rhs`) * `immediate` (the FNV-1a hashing step).
     case i32XorMulImm(result: ShortSlot, lhs: Slot, rhs: Slot, immediate: UInt32)
+    /// A product divided (ProductDivision.swift): (lhs × rhs) op divisor, the product wrapping
+    /// modulo 2^64, the division trapping as `i64.div_*`/`i64.rem_*` do.
+    case i64MulRemU(result: ShortSlot, lhs: Slot, rhs: Slot, divisor: Slot)
+    case i64MulRemS(result: ShortSlot, lhs: Slot, rhs: Slot, divisor: Slot)
+    case i64MulDivU(result: ShortSlot, lhs: Slot, rhs: Slot, divisor: Slot)
+    case i64MulDivS(result: ShortSlot, lhs: Slot, rhs: Slot, divisor: Slot)
     case i32MulImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32AndImm(result: Slot, lhs: Slot, immediate: UInt32)
     case i32OrImm(result: Slot, lhs: Slot, immediate: UInt32)

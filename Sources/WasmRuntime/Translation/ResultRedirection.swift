@@ -131,6 +131,14 @@ extension InternalInstruction {
         case .i32AddShifted(expected, let p0, let p1, let p2): .i32AddShifted(result: slot, base: p0, index: p1, shift: p2)
         case .i32XorMulImm(let r, let p0, let p1, let p2) where Slot(r) == expected:
             ShortSlot(exactly: slot).map { .i32XorMulImm(result: $0, lhs: p0, rhs: p1, immediate: p2) }
+        case .i64MulRemU(let r, let p0, let p1, let p2) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .i64MulRemU(result: $0, lhs: p0, rhs: p1, divisor: p2) }
+        case .i64MulRemS(let r, let p0, let p1, let p2) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .i64MulRemS(result: $0, lhs: p0, rhs: p1, divisor: p2) }
+        case .i64MulDivU(let r, let p0, let p1, let p2) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .i64MulDivU(result: $0, lhs: p0, rhs: p1, divisor: p2) }
+        case .i64MulDivS(let r, let p0, let p1, let p2) where Slot(r) == expected:
+            ShortSlot(exactly: slot).map { .i64MulDivS(result: $0, lhs: p0, rhs: p1, divisor: p2) }
         case .i32ShlAddImm(expected, let p0, let p1, let p2): .i32ShlAddImm(result: slot, lhs: p0, shift: p1, immediate: p2)
         case .i32MulImm(expected, let p0, let p1): .i32MulImm(result: slot, lhs: p0, immediate: p1)
         case .i32AndImm(expected, let p0, let p1): .i32AndImm(result: slot, lhs: p0, immediate: p1)

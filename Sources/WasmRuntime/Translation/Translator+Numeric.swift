@@ -334,7 +334,8 @@ extension Translator {
             let result = push(resultType)
             if let fused = fusedF64Arithmetic(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot)
                 ?? fusedF64Load(op, result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot)
-                ?? (op == .i32Add ? fusedShiftedAdd(result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) : nil) {
+                ?? (op == .i32Add ? fusedShiftedAdd(result: result, lhs: lhs, lhsSlot: lhsSlot, rhs: rhs, rhsSlot: rhsSlot) : nil)
+                ?? fusedProductDivision(op, result: result, lhs: lhs, divisorSlot: rhsSlot) {
                 code[code.count - 1] = fused  // still a producer: `local.set` may redirect it
             } else {
                 emitProducer(make(result, lhsSlot, rhsSlot))
