@@ -42,15 +42,16 @@ extension Store {
         frames.initialize(to: Frame(returnPC: pc, base: fp, function: activation.pointee.function))
         activation.pointee.frames = frames + 1
         activation.pointee.function = callee
-        // §4.4.10.1: declared locals start at zero. Up to `zeroingMargin` of them with four
-        // fixed stores (two vector stores) rather than a call to `memset`; slots past the locals
-        // are the callee's operands, written before they are read, or the stack's margin.
+        // §4.4.10.1: declared locals start at zero. The first `zeroingMargin` slots always, with
+        // fixed stores (two vector stores), and `memset` only for the rest of a longer run; slots
+        // past the locals are the callee's operands, written before they are read, or the
+        // stack's margin. (With a conditional choice between the fixed stores and the full
+        // `memset`, LLVM made both one `memset` call of a selected length.)
         let declaredLocals = Int(entity.localSlots &- entity.parameterSlots)
         let locals = base + Int(entity.parameterSlots)
-        if declaredLocals <= ExecutionStack.zeroingMargin {
-            locals[0] = 0; locals[1] = 0; locals[2] = 0; locals[3] = 0
-        } else {
-            locals.update(repeating: 0, count: declaredLocals)
+        locals[0] = 0; locals[1] = 0; locals[2] = 0; locals[3] = 0
+        if declaredLocals > ExecutionStack.zeroingMargin {
+            (locals + ExecutionStack.zeroingMargin).update(repeating: 0, count: declaredLocals - ExecutionStack.zeroingMargin)
         }
         pc = UnsafePointer(code) - 1  // the word before the code: the loop steps to the first instruction
         fp = base
