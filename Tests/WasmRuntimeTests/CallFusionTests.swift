@@ -117,4 +117,35 @@ final class CallFusionTests: XCTestCase {
         let mix = try translation(9)
         XCTAssertTrue(mix.contains { if case .const64(0x1_0000_0005, _) = $0 { true } else { false } }, "\(mix)")
     }
+
+    /// A call to a function imported from another instance switches to that instance's memory
+    /// and the return switches back (the flag the translator puts in the call); a call within
+    /// the instance does not. Each module reads address 0 of its own memory.
+    func testCallsAcrossInstancesSwitchMemories() throws {
+        let store = Store()
+        var a = ModuleBuilder()
+        a.memory(min: 1)
+        a.data(offset: 0, [11])
+        a.exportFunction("get", a.function(FuncType([], [.i32]), Op.i32Const(0), Op.i32Load()))
+        let first = try store.instantiate(ValidatedModule(binary: a.build()))
+        var b = ModuleBuilder()
+        let get = b.importFunction("a", "get", FuncType([], [.i32]))
+        b.memory(min: 1)
+        b.data(offset: 0, [22])
+        let own = b.function(FuncType([], [.i32]), Op.i32Const(0), Op.i32Load())
+        // own() + get() * 100 + own() * 10000 + load(0) * 1000000: every read after a return
+        // must see this instance's memory again.
+        b.exportFunction("f", b.function(FuncType([], [.i32]),
+            Op.call(own), Op.call(get), Op.i32Const(100), Op.i32Mul, Op.i32Add,
+            Op.call(own), Op.i32Const(10000), Op.i32Mul, Op.i32Add,
+            Op.i32Const(0), Op.i32Load(), Op.i32Const(1_000_000), Op.i32Mul, Op.i32Add))
+        var imports = Imports()
+        imports.define(module: "a", name: "get", .function(try XCTUnwrap(first.function("get"))))
+        let second = try store.instantiate(ValidatedModule(binary: b.build()), imports: imports)
+        XCTAssertEqual(try XCTUnwrap(second.function("f")).call([]), [.i32(22 + 1100 + 220_000 + 22_000_000)])
+        let calls = try second.translation(ofFunction: 2).code.compactMap { instruction -> Bool? in
+            if case .call(_, _, let switchesInstance) = instruction { switchesInstance } else { nil }
+        }
+        XCTAssertEqual(calls, [false, true, false])
+    }
 }

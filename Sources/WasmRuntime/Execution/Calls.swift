@@ -31,7 +31,7 @@ extension Store {
     @inline(__always)
     func enter(_ callee: FunctionAddress, base: UnsafeMutablePointer<UInt64>,
                pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
-               activation: UnsafeMutablePointer<ActivationState>) throws {
+               activation: UnsafeMutablePointer<ActivationState>, switchesInstance: Bool) throws {
         let code = try callee.pointee.code ?? translate(callee)
         let entity = callee.pointee
         let frames = activation.pointee.frames
@@ -39,7 +39,8 @@ extension Store {
         guard frames < stack.framesEnd, base + Int(entity.frameSlots) <= stack.valuesEnd else {
             throw TrapReason.callStackExhausted
         }
-        frames.initialize(to: Frame(returnPC: pc, base: fp, function: activation.pointee.function))
+        frames.initialize(to: Frame(returnPC: pc, base: fp, function: activation.pointee.function,
+                                    returnSwitchesInstance: switchesInstance))
         activation.pointee.frames = frames + 1
         activation.pointee.function = callee
         // §4.4.10.1: declared locals start at zero. The first `zeroingMargin` slots always, with
@@ -78,16 +79,18 @@ extension Store {
         arguments[lane & ArgumentMoves.offsetMask] = isConstant ? UInt64(operand) : slotValue
     }
 
-    /// §4.4.10.2 returning from a function: resumes the suspended caller.
+    /// §4.4.10.2 returning from a function: resumes the suspended caller. Returns whether the
+    /// caller belongs to another instance (its memory must be reloaded).
     @inline(__always)
     func leave(pc: inout UnsafePointer<EncodedInstruction>, fp: inout UnsafeMutablePointer<UInt64>,
-               activation: UnsafeMutablePointer<ActivationState>) {
+               activation: UnsafeMutablePointer<ActivationState>) -> Bool {
         let frames = activation.pointee.frames - 1
         let frame = frames.pointee
         activation.pointee.frames = frames
         activation.pointee.function = frame.function
         pc = frame.returnPC
         fp = frame.base
+        return frame.returnSwitchesInstance
     }
 
     /// §4.4.10.3 host function invocation from WebAssembly. The caller is recorded on the frame
@@ -99,7 +102,7 @@ extension Store {
                   activation: UnsafeMutablePointer<ActivationState>) throws {
         let frames = activation.pointee.frames, function = activation.pointee.function
         guard frames < stack.framesEnd else { throw TrapReason.callStackExhausted }
-        frames.initialize(to: Frame(returnPC: pc, base: fp, function: function))
+        frames.initialize(to: Frame(returnPC: pc, base: fp, function: function, returnSwitchesInstance: false))
         stack.frameTop = frames + 1
         stack.valueTop = base + Int(callee.pointee.frameSlots)
         try callHost(callee, slots: base, caller: function.owningInstance)

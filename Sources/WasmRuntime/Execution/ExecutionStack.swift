@@ -10,6 +10,8 @@ struct Frame {
     var returnPC: UnsafePointer<EncodedInstruction>
     var base: UnsafeMutablePointer<UInt64>
     var function: FunctionAddress
+    /// The caller belongs to another instance than the callee: the return switches memories.
+    var returnSwitchesInstance: Bool
 }
 
 /// What the interpreter loop of one activation keeps in memory rather than in its local

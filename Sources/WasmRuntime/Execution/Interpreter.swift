@@ -60,20 +60,20 @@ extension Store {
                     guard target.opcode == .br else { preconditionFailure("br_table entry is not a br") }
                     pc += entry + 1 + Int(target.a)
                 case .call:
-                    let callee = i.callee, frame = i.a
-                    let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
-                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation)
+                    let callee = i.callee, frame = i.a, switchesInstance = i.short != 0
+                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation,
+                              switchesInstance: switchesInstance)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                 case .callMoving:
                     // The moves in the next word first; the callee returns to that word. (Sharing
                     // `call`'s code by `fallthrough` measured 2–3 % slower on the kernels.)
                     let moves = pc + 1
-                    let callee = i.callee, frame = i.a
+                    let callee = i.callee, frame = i.a, switchesInstance = i.short != 0
                     moveArguments(moves, to: fp + Int(frame), fp: fp)
-                    let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
                     pc = moves
-                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation)
+                    try enter(callee, base: fp + Int(frame), pc: &pc, fp: &fp, activation: activation,
+                              switchesInstance: switchesInstance)
                     monitor.entered(callee)
                     if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                 case .callMoves:
@@ -102,7 +102,8 @@ extension Store {
                         (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                     } else {
                         let switchesInstance = callee.owningInstance != activation.pointee.function.owningInstance
-                        try enter(callee, base: calleeBase, pc: &pc, fp: &fp, activation: activation)
+                        try enter(callee, base: calleeBase, pc: &pc, fp: &fp, activation: activation,
+                                  switchesInstance: switchesInstance)
                         monitor.entered(callee)
                         if switchesInstance { (memoryBase, memorySize) = Self.memoryView(of: callee.owningInstance) }
                     }
@@ -113,9 +114,7 @@ extension Store {
                 case .returnNone:
                     monitor.left()
                     if activation.pointee.frames == activationFrames { return }
-                    let calleeInstance = activation.pointee.function.owningInstance
-                    leave(pc: &pc, fp: &fp, activation: activation)
-                    if activation.pointee.function.owningInstance != calleeInstance {
+                    if leave(pc: &pc, fp: &fp, activation: activation) {
                         (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                     }
                 case .returnOne:
@@ -123,9 +122,7 @@ extension Store {
                     fp[0] = fp[Int(source)]
                     monitor.left()
                     if activation.pointee.frames == activationFrames { return }
-                    let calleeInstance = activation.pointee.function.owningInstance
-                    leave(pc: &pc, fp: &fp, activation: activation)
-                    if activation.pointee.function.owningInstance != calleeInstance {
+                    if leave(pc: &pc, fp: &fp, activation: activation) {
                         (memoryBase, memorySize) = Self.memoryView(of: activation.pointee.function.owningInstance)
                     }
                 case .copy:

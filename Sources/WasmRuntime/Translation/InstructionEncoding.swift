@@ -14,8 +14,8 @@ extension InternalInstruction {
         case .copyBr(let p0, let p1, let p2): EncodedInstruction(.copyBr, a: p0, b: p1, c: p2)
         case .const32Br(let p0, let p1, let p2): EncodedInstruction(.const32Br, a: p0, b: Int32(bitPattern: p1), c: p2)
         case .brTable(let p0, let p1): EncodedInstruction(.brTable, a: p0, b: Int32(bitPattern: p1))
-        case .call(let p0, let p1): EncodedInstruction(.call, a: p1, wide: UInt64(UInt(bitPattern: p0)))
-        case .callMoving(let p0, let p1): EncodedInstruction(.callMoving, a: p1, wide: UInt64(UInt(bitPattern: p0)))
+        case .call(let p0, let p1, let p2): EncodedInstruction(.call, short: p2 ? 1 : 0, a: p1, wide: UInt64(UInt(bitPattern: p0)))
+        case .callMoving(let p0, let p1, let p2): EncodedInstruction(.callMoving, short: p2 ? 1 : 0, a: p1, wide: UInt64(UInt(bitPattern: p0)))
         case .callMoves(let p0, let p1, let p2, let p3):
             EncodedInstruction(.callMoves, short: p0, a: Int32(bitPattern: p1), b: Int32(bitPattern: p2), c: Int32(bitPattern: p3))
         case .callHost(let p0, let p1): EncodedInstruction(.callHost, a: p1, wide: UInt64(UInt(bitPattern: p0)))

@@ -38,11 +38,12 @@ enum InternalInstruction: Equatable {
     /// default; executes the one selected by the i32 in `index` (clamped to the default).
     case brTable(index: Slot, count: UInt32)
     /// Calls a function defined in WebAssembly; its frame starts at `frame`, where the
-    /// arguments are and where the results will be.
-    case call(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    /// arguments are and where the results will be. `switchesInstance` when the callee belongs
+    /// to another instance (an import), whose memory the call and the return switch to.
+    case call(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot, switchesInstance: Bool)
     /// A `call` that first puts up to three arguments in place: followed by one `callMoves`
     /// word holding those moves, which the call performs first and skips on return.
-    case callMoving(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot)
+    case callMoving(callee: UnsafeMutablePointer<FunctionEntity>, frame: Slot, switchesInstance: Bool)
     /// The argument moves of the preceding `callMoving` (never executed): three lanes, each
     /// `first`, `second`, `third` a slot to copy or a 32-bit constant (zero-extended) to write.
     /// `lanes` holds 5 bits per lane, the first lane's lowest: the low 4 the destination's

@@ -357,11 +357,12 @@ extension Translator {
             emit(.callHost(callee: callee, frame: passArguments(calleeType.parameters.count)))
         } else {
             let (frame, moves) = passArgumentsMoving(calleeType.parameters.count)
+            let switchesInstance = callee.owningInstance != instance.owner.entity
             if moves.isEmpty {
-                emit(.call(callee: callee, frame: frame))
+                emit(.call(callee: callee, frame: frame, switchesInstance: switchesInstance))
             } else {
                 // The moves are done by the call: fewer dispatches (DESIGN.md, "Peepholes").
-                emit(.callMoving(callee: callee, frame: frame))
+                emit(.callMoving(callee: callee, frame: frame, switchesInstance: switchesInstance))
                 emit(moves.encoded)
             }
         }
