@@ -334,6 +334,14 @@ extension Translator {
             if let constant = result.constant {
                 emitConstant(constant, type: result.type, to: 0)
                 emit(.returnNone)
+            } else if result.source == 0 {
+                emit(.returnNone)  // already at the frame base
+            } else if let producer = instructionComputing(result),
+                      let redirected = producer.redirectingResult(from: result.home, to: 0) {
+                // Just computed into its home: compute it into the frame base instead.
+                code[code.count - 1] = redirected
+                lastProducer = nil
+                emit(.returnNone)
             } else {
                 emit(.returnOne(source: result.source))
             }
