@@ -1,7 +1,21 @@
 // The `local.set`/`local.tee` peephole (DESIGN.md, "Peepholes"): an instruction that computed a
-// value into its home slot is rewritten to compute it straight into the local. Only
-// "producers" qualify: instructions that read all their operands before writing their result,
-// so that the result slot may equal one of the operand slots.
+// value into its home slot is rewritten to compute it straight into the local (or, for a
+// `return`, into the frame base). Only "producers" qualify: instructions that read all their
+// operands before writing their result, so that the result slot may equal one of the operand
+// slots.
+
+extension Translator {
+    /// When the last instruction just computed `value` into its home, rewrites it to compute
+    /// the value into `target` instead (a local for `local.set`, the frame base for a return);
+    /// returns whether it did.
+    mutating func redirectJustComputed(_ value: Operand, to target: Slot) -> Bool {
+        guard let producer = instructionComputing(value),
+              let redirected = producer.redirectingResult(from: value.home, to: target) else { return false }
+        code[code.count - 1] = redirected
+        lastProducer = nil
+        return true
+    }
+}
 
 extension InternalInstruction {
     /// This producer with its result written to `slot` instead of `expected`; `nil` when the

@@ -336,11 +336,7 @@ extension Translator {
                 emit(.returnNone)
             } else if result.source == 0 {
                 emit(.returnNone)  // already at the frame base
-            } else if let producer = instructionComputing(result),
-                      let redirected = producer.redirectingResult(from: result.home, to: 0) {
-                // Just computed into its home: compute it into the frame base instead.
-                code[code.count - 1] = redirected
-                lastProducer = nil
+            } else if redirectJustComputed(result, to: 0) {
                 emit(.returnNone)
             } else {
                 emit(.returnOne(source: result.source))
@@ -438,11 +434,7 @@ extension Translator {
         } else if value.source != target {
             // Operands still reading the local's old value get their own copy first.
             for i in operands.indices where operands[i].source == target { materialize(at: i) }
-            if type.slotCount == 1, let producer = instructionComputing(value),
-               let redirected = producer.redirectingResult(from: value.home, to: target) {
-                // The value was just computed into its home: compute it into the local instead.
-                code[code.count - 1] = redirected
-                lastProducer = nil
+            if type.slotCount == 1, redirectJustComputed(value, to: target) {
                 value.source = target
             } else {
                 emitCopy(to: target, from: value.source, type: type)
