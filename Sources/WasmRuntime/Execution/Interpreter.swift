@@ -24,6 +24,9 @@ extension Store {
         /// The float accumulator: the result of the last f64 arithmetic instruction, read by the
         /// `Acc` forms that follow it directly (FloatAccumulator.swift).
         var freg: Double = 0
+        /// The integer accumulator: the i32 result of the last load, addition or mask that
+        /// writes it, read by the integer `Acc` forms that follow it directly (IntegerAccumulator.swift).
+        var ireg: UInt32 = 0
         var (memoryBase, memorySize) = Self.memoryView(of: entry.owningInstance)
         do {
             var pc = try enterFirst(entry, base: base, valuesEnd: stack.valuesEnd)
@@ -127,7 +130,9 @@ extension Store {
                     }
                 case .copy:
                     let destination = i.a, source = i.b
-                    fp[Int(destination)] = fp[Int(source)]
+                    let value = fp[Int(source)]
+                    fp[Int(destination)] = value
+                    ireg = UInt32(truncatingIfNeeded: value)
                 case .copyTwo:
                     let destination = i.a, first = i.b, second = i.c
                     fp[Int(destination)] = fp[Int(first)]
@@ -248,12 +253,16 @@ extension Store {
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[s64: result] = Int64(memoryBase.read(Int8.self, at: Int(ea)))
+                    let value = Int64(memoryBase.read(Int8.self, at: Int(ea)))
+                    fp[s64: result] = value
+                    ireg = UInt32(truncatingIfNeeded: value)
                 case .load8U:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
+                    let value = memoryBase.read(UInt8.self, at: Int(ea))
+                    fp[i64: result] = UInt64(value)
+                    ireg = UInt32(value)
                 case .load16S:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
@@ -273,7 +282,23 @@ extension Store {
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
+                    let value = memoryBase.read(UInt32.self, at: Int(ea))
+                    fp[i64: result] = UInt64(value)
+                    ireg = value
+                case .load32UAcc:
+                    let result = i.a, offset = i.uc
+                    let ea = UInt64(ireg) &+ UInt64(offset)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let value = memoryBase.read(UInt32.self, at: Int(ea))
+                    fp[i64: result] = UInt64(value)
+                    ireg = value
+                case .load8UAcc:
+                    let result = i.a, offset = i.uc
+                    let ea = UInt64(ireg) &+ UInt64(offset)
+                    guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    let value = memoryBase.read(UInt8.self, at: Int(ea))
+                    fp[i64: result] = UInt64(value)
+                    ireg = UInt32(value)
                 case .load64:
                     let result = i.a, address = i.b, offset = i.uc
                     let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
@@ -306,7 +331,9 @@ extension Store {
                 case .load32UAt:
                     let address = i.wide, result = i.a
                     guard address &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(address)))
+                    let value = memoryBase.read(UInt32.self, at: Int(address))
+                    fp[i64: result] = UInt64(value)
+                    ireg = value
                 case .load64At:
                     let address = i.wide, result = i.a
                     guard address &+ 8 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
@@ -327,7 +354,9 @@ extension Store {
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)
                     guard ea &+ 1 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.read(UInt8.self, at: Int(ea)))
+                    let value = memoryBase.read(UInt8.self, at: Int(ea))
+                    fp[i64: result] = UInt64(value)
+                    ireg = UInt32(value)
                 case .load8UOrDisplaced:
                     let result = i.a, base = i.b, mask = UInt32(UInt16(bitPattern: i.short)), displacement = i.uc
                     let ea = UInt64((fp[i32: base] | mask) &+ displacement)
@@ -337,7 +366,9 @@ extension Store {
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)
                     guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
-                    fp[i64: result] = UInt64(memoryBase.read(UInt32.self, at: Int(ea)))
+                    let value = memoryBase.read(UInt32.self, at: Int(ea))
+                    fp[i64: result] = UInt64(value)
+                    ireg = value
                 case .load64Displaced:
                     let result = i.a, base = i.b, displacement = i.uc
                     let ea = UInt64(fp[i32: base] &+ displacement)
@@ -535,16 +566,24 @@ extension Store {
                 case .i32Clz: fp[i32: i.a] = UInt32(fp[i32: i.b].leadingZeroBitCount)
                 case .i32Ctz: fp[i32: i.a] = UInt32(fp[i32: i.b].trailingZeroBitCount)
                 case .i32Popcnt: fp[i32: i.a] = UInt32(fp[i32: i.b].nonzeroBitCount)
-                case .i32Add: fp[i32: i.a] = fp[i32: i.b] &+ fp[i32: i.c]
-                case .i32Sub: fp[i32: i.a] = fp[i32: i.b] &- fp[i32: i.c]
+                case .i32Add:
+                    ireg = fp[i32: i.b] &+ fp[i32: i.c]
+                    fp[i32: i.a] = ireg
+                case .i32Sub:
+                    ireg = fp[i32: i.b] &- fp[i32: i.c]
+                    fp[i32: i.a] = ireg
                 case .i32Mul: fp[i32: i.a] = fp[i32: i.b] &* fp[i32: i.c]
                 case .i32DivS: fp[s32: i.a] = try divS(fp[s32: i.b], fp[s32: i.c])
                 case .i32DivU: fp[i32: i.a] = try divU(fp[i32: i.b], fp[i32: i.c])
                 case .i32RemS: fp[s32: i.a] = try remS(fp[s32: i.b], fp[s32: i.c])
                 case .i32RemU: fp[i32: i.a] = try remU(fp[i32: i.b], fp[i32: i.c])
                 case .i32And: fp[i32: i.a] = fp[i32: i.b] & fp[i32: i.c]
-                case .i32Or: fp[i32: i.a] = fp[i32: i.b] | fp[i32: i.c]
-                case .i32Xor: fp[i32: i.a] = fp[i32: i.b] ^ fp[i32: i.c]
+                case .i32Or:
+                    ireg = fp[i32: i.b] | fp[i32: i.c]
+                    fp[i32: i.a] = ireg
+                case .i32Xor:
+                    ireg = fp[i32: i.b] ^ fp[i32: i.c]
+                    fp[i32: i.a] = ireg
                 case .i32Shl: fp[i32: i.a] = fp[i32: i.b] &<< fp[i32: i.c]
                 case .i32ShrS: fp[s32: i.a] = fp[s32: i.b] &>> fp[s32: i.c]
                 case .i32ShrU: fp[i32: i.a] = fp[i32: i.b] &>> fp[i32: i.c]
@@ -738,9 +777,46 @@ extension Store {
                 case .brIfNotF64GtAcc: if !(freg > fp[f64: i.a]) { pc += Int(i.b) }
                 case .brIfNotF64LeAcc: if !(freg <= fp[f64: i.a]) { pc += Int(i.b) }
                 case .brIfNotF64GeAcc: if !(freg >= fp[f64: i.a]) { pc += Int(i.b) }
+                case .brIfAcc: if ireg != 0 { pc += Int(i.c) }
+                case .brIfNotAcc: if ireg == 0 { pc += Int(i.c) }
+                case .brIfI32EqImmAcc: if ireg == i.ub { pc += Int(i.c) }
+                case .brIfI32NeImmAcc: if ireg != i.ub { pc += Int(i.c) }
+                case .brIfI32LtUImmAcc: if ireg < i.ub { pc += Int(i.c) }
+                case .brIfI32AndImmAcc: if ireg & i.ub != 0 { pc += Int(i.c) }
+                case .brIfNotI32AndImmAcc: if ireg & i.ub == 0 { pc += Int(i.c) }
+                case .brIfI32LtSAcc: if Int32(bitPattern: ireg) < fp[s32: i.a] { pc += Int(i.c) }
+                case .brIfI32GtSAcc: if Int32(bitPattern: ireg) > fp[s32: i.a] { pc += Int(i.c) }
+                case .brIfI32LeUAcc: if ireg <= fp[i32: i.a] { pc += Int(i.c) }
+                case .brIfI32GeUAcc: if ireg >= fp[i32: i.a] { pc += Int(i.c) }
+                case .brIfI32GeSImmAcc: if Int32(bitPattern: ireg) >= i.b { pc += Int(i.c) }
+                case .brTableAcc:
+                    let count = i.ub
+                    let entry = Int(min(ireg, count))
+                    let target = pc[1 + entry]
+                    guard target.opcode == .br else { preconditionFailure("br_table entry is not a br") }
+                    pc += entry + 1 + Int(target.a)
+                case .store32Acc:
+                    let address = i.a, offset = i.uc
+                    let ea = UInt64(fp[i32: address]) &+ UInt64(offset)
+                    guard ea &+ 4 <= memorySize else { throw TrapReason.outOfBoundsMemoryAccess }
+                    memoryBase.write(ireg, at: Int(ea))
+                case .i32AddImmAcc:
+                    ireg = ireg &+ i.uc
+                    fp[i32: i.a] = ireg
+                case .i32AddAcc:
+                    ireg = ireg &+ fp[i32: i.b]
+                    fp[i32: i.a] = ireg
+                case .i32SubAcc:
+                    ireg = ireg &- fp[i32: i.b]
+                    fp[i32: i.a] = ireg
+                case .i32SubFromAcc:
+                    ireg = fp[i32: i.b] &- ireg
+                    fp[i32: i.a] = ireg
 
                 // MARK: Numeric with an immediate right operand (i64 forms sign-extend it)
-                case .i32AddImm: fp[i32: i.a] = fp[i32: i.b] &+ i.uc
+                case .i32AddImm:
+                    ireg = fp[i32: i.b] &+ i.uc
+                    fp[i32: i.a] = ireg
                 case .i32AddImmPair:
                     let first = i.a, second = i.b
                     fp[i32: first & 0xFFFF] = fp[i32: first &>> 16] &+ i.uc
@@ -753,14 +829,18 @@ extension Store {
                 case .i32XorMulImm: fp[i32: Slot(i.short)] = (fp[i32: i.a] ^ fp[i32: i.b]) &* i.uc
                 case .i32ShlAddImm: fp[i32: i.a] = fp[i32: i.b] &<< UInt32(i.short) &+ i.uc
                 case .i32MulImm: fp[i32: i.a] = fp[i32: i.b] &* i.uc
-                case .i32AndImm: fp[i32: i.a] = fp[i32: i.b] & i.uc
+                case .i32AndImm:
+                    ireg = fp[i32: i.b] & i.uc
+                    fp[i32: i.a] = ireg
                 case .i32OrImm: fp[i32: i.a] = fp[i32: i.b] | i.uc
                 case .i32XorImm: fp[i32: i.a] = fp[i32: i.b] ^ i.uc
                 case .i32ShlImm: fp[i32: i.a] = fp[i32: i.b] &<< i.uc
                 case .i32ShrSImm: fp[s32: i.a] = fp[s32: i.b] &>> i.c
                 case .i32ShrUImm: fp[i32: i.a] = fp[i32: i.b] &>> i.uc
                 case .i32RotlImm: fp[i32: i.a] = rotateLeft(fp[i32: i.b], i.uc)
-                case .i32SubFromImm: fp[i32: i.a] = i.uc &- fp[i32: i.b]
+                case .i32SubFromImm:
+                    ireg = i.uc &- fp[i32: i.b]
+                    fp[i32: i.a] = ireg
                 case .i32EqImm: fp[bool: i.a] = fp[i32: i.b] == i.uc
                 case .i32NeImm: fp[bool: i.a] = fp[i32: i.b] != i.uc
                 case .i32LtSImm: fp[bool: i.a] = fp[s32: i.b] < i.c

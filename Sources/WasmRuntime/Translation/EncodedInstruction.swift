@@ -291,6 +291,26 @@ struct EncodedInstruction: Equatable {
         case brIfNotF64GtAcc
         case brIfNotF64LeAcc
         case brIfNotF64GeAcc
+        case brIfAcc
+        case brIfNotAcc
+        case brIfI32EqImmAcc
+        case brIfI32NeImmAcc
+        case brIfI32LtUImmAcc
+        case brIfI32AndImmAcc
+        case brIfNotI32AndImmAcc
+        case load32UAcc
+        case load8UAcc
+        case store32Acc
+        case i32AddImmAcc
+        case i32AddAcc
+        case i32SubAcc
+        case i32SubFromAcc
+        case brIfI32LtSAcc
+        case brIfI32GtSAcc
+        case brIfI32LeUAcc
+        case brIfI32GeUAcc
+        case brIfI32GeSImmAcc
+        case brTableAcc
 
         // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
         case i32AddImm

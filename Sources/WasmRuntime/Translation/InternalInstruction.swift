@@ -409,6 +409,29 @@ enum InternalInstruction: Equatable {
     case brIfNotF64LeAcc(rhs: Slot, offset: Int32)
     case brIfNotF64GeAcc(rhs: Slot, offset: Int32)
 
+    /// Integer operations taking one i32 operand from the integer accumulator, the value the
+    /// instruction just before computed (IntegerAccumulator.swift).
+    case brIfAcc(offset: Int32)
+    case brIfNotAcc(offset: Int32)
+    case brIfI32EqImmAcc(immediate: UInt32, offset: Int32)
+    case brIfI32NeImmAcc(immediate: UInt32, offset: Int32)
+    case brIfI32LtUImmAcc(immediate: UInt32, offset: Int32)
+    case brIfI32AndImmAcc(mask: UInt32, offset: Int32)
+    case brIfNotI32AndImmAcc(mask: UInt32, offset: Int32)
+    case load32UAcc(result: Slot, offset: UInt32)
+    case load8UAcc(result: Slot, offset: UInt32)
+    case store32Acc(address: Slot, offset: UInt32)
+    case i32AddImmAcc(result: Slot, immediate: UInt32)
+    case i32AddAcc(result: Slot, operand: Slot)
+    case i32SubAcc(result: Slot, rhs: Slot)
+    case i32SubFromAcc(result: Slot, lhs: Slot)
+    case brIfI32LtSAcc(rhs: Slot, offset: Int32)
+    case brIfI32GtSAcc(rhs: Slot, offset: Int32)
+    case brIfI32LeUAcc(rhs: Slot, offset: Int32)
+    case brIfI32GeUAcc(rhs: Slot, offset: Int32)
+    case brIfI32GeSImmAcc(immediate: UInt32, offset: Int32)
+    case brTableAcc(count: UInt32)
+
     // MARK: Numeric with a constant right operand (DESIGN.md, "Peepholes"); i64 forms sign-extend it
 
     case i32AddImm(result: Slot, lhs: Slot, immediate: UInt32)

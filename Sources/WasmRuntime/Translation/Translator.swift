@@ -150,6 +150,7 @@ struct Translator {
             try translate(instruction, decoder: decoder)
         }
         passFloatAccumulator()
+        passIntegerAccumulator()
         return TranslatedFunction(code: code, frameSlots: max(maxHeight, type.results.slotCount))
     }
 
