@@ -1,6 +1,6 @@
 // Execution of internal code (spec §4.4 instructions, §4.4.10 function calls): one loop with
 // one `switch`, holding the program counter, the frame base, the memory's base and size and the
-// float accumulator in local variables (DESIGN.md, "Dispatch"). WebAssembly calls push a `Frame` on the store's frame
+// float and integer accumulators in local variables (DESIGN.md, "Dispatch"). WebAssembly calls push a `Frame` on the store's frame
 // stack and continue in the same loop; only host functions are called natively.
 
 extension Store {

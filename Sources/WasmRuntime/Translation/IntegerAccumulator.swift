@@ -1,8 +1,9 @@
-// The integer accumulator: the common i32 producers (loads, additions, masks) leave their
-// result in a register of the interpreter loop (`ireg`) as well as in their result slot. A
-// branch or load that reads that slot right after it, with no branch arriving in between,
-// reads the register instead, so that the branch is decided (or the address known) without a
-// store and a reload of the same slot.
+// The integer accumulator (DESIGN.md, "The integer accumulator"): the i32 producers that most
+// often feed a branch, an address or a store (loads, additions, masks, `copy`) leave their
+// result in a register of the interpreter loop (`ireg`) as well as in their result slot. The
+// instruction right after one of them, when it reads that slot and no branch arrives there,
+// reads the register instead: a branch is decided, an address known, without a store and a
+// reload of the same slot, whose forwarding latency otherwise comes first.
 
 extension Translator {
     /// Rewrites each instruction that reads the i32 result of the instruction just before it,
