@@ -3,21 +3,8 @@
 // its result slot. An instruction that reads that slot right after it, with no branch arriving
 // in between, reads the register instead: a chain of dependent f64 operations (`zr * zr - zi *
 // zi + cr`) then passes each value on in a register rather than through a store and a reload
-// of the same slot, whose latency otherwise adds to every link of the chain.
-
-extension Translator {
-    /// Rewrites each instruction that reads the f64 result of the instruction just before it,
-    /// and that no branch targets, into its accumulator form. Runs on the finished code, when
-    /// every branch target is known.
-    mutating func passFloatAccumulator() {
-        guard code.count > 1 else { return }
-        for index in 1..<code.count where !branchTargets.contains(index) {
-            guard let slot = code[index - 1].floatAccumulatorResult,
-                  let rewritten = code[index].readingFloatAccumulator(holding: slot) else { continue }
-            code[index] = rewritten
-        }
-    }
-}
+// of the same slot, whose latency otherwise adds to every link of the chain. The rewriting
+// itself is AccumulatorPass.swift.
 
 extension InternalInstruction {
     /// The result slot of an instruction that also leaves its f64 result in the accumulator.

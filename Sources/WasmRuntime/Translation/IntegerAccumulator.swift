@@ -3,20 +3,8 @@
 // result in a register of the interpreter loop (`ireg`) as well as in their result slot. The
 // instruction right after one of them, when it reads that slot and no branch arrives there,
 // reads the register instead: a branch is decided, an address known, without a store and a
-// reload of the same slot, whose forwarding latency otherwise comes first.
-
-extension Translator {
-    /// Rewrites each instruction that reads the i32 result of the instruction just before it,
-    /// and that no branch targets, into its accumulator form. Runs on the finished code.
-    mutating func passIntegerAccumulator() {
-        guard code.count > 1 else { return }
-        for index in 1..<code.count where !branchTargets.contains(index) {
-            guard let slot = code[index - 1].integerAccumulatorResult,
-                  let rewritten = code[index].readingIntegerAccumulator(holding: slot) else { continue }
-            code[index] = rewritten
-        }
-    }
-}
+// reload of the same slot, whose forwarding latency otherwise comes first. The rewriting
+// itself is AccumulatorPass.swift.
 
 extension InternalInstruction {
     /// The result slot of an instruction that also leaves its i32 result in the accumulator.

@@ -149,8 +149,7 @@ struct Translator {
             }
             try translate(instruction, decoder: decoder)
         }
-        passFloatAccumulator()
-        passIntegerAccumulator()
+        passAccumulators()
         return TranslatedFunction(code: code, frameSlots: max(maxHeight, type.results.slotCount))
     }
 
