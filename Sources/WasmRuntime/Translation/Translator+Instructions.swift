@@ -334,10 +334,8 @@ extension Translator {
             if let constant = result.constant {
                 emitConstant(constant, type: result.type, to: 0)
                 emit(.returnNone)
-            } else if result.source == 0 {
-                emit(.returnNone)  // already at the frame base
-            } else if redirectJustComputed(result, to: 0) {
-                emit(.returnNone)
+            } else if result.source == 0 || redirectJustComputed(result, to: 0) {
+                emit(.returnNone)  // already at the frame base, or just computed into it
             } else {
                 emit(.returnOne(source: result.source))
             }
